@@ -1,0 +1,46 @@
+package org.ullsnn.nn.train;
+
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.ullsnn.progress.ProgressEvent;
+import org.ullsnn.progress.ProgressListener;
+
+/** Top-1 accuracy of a network over a data set, in inference mode (no dropout). */
+public final class Accuracy {
+
+    private Accuracy() {
+    }
+
+    /**
+     * The fraction of examples whose largest output is the labelled class.
+     *
+     * @param progress receives one event per batch under the task name {@code task}
+     * @throws IllegalArgumentException when the iterator yields no example
+     */
+    public static double of(ComputationGraph net, DataSetIterator data, String task, ProgressListener progress) {
+        if (data.resetSupported()) {
+            data.reset();
+        }
+        long correct = 0;
+        long seen = 0;
+        long batches = 0;
+        while (data.hasNext()) {
+            DataSet batch = data.next();
+            INDArray out = net.outputSingle(false, batch.getFeatures());
+            INDArray predicted = out.argMax(1);
+            INDArray expected = batch.getLabels().argMax(1);
+            correct += predicted.eq(expected).castTo(org.nd4j.linalg.api.buffer.DataType.INT)
+                    .sumNumber().longValue();
+            seen += batch.numExamples();
+            progress.onProgress(ProgressEvent.of(task, ++batches, -1, "batch", ""));
+        }
+        if (seen == 0) {
+            throw new IllegalArgumentException("accuracy of an empty data set is undefined: the iterator gave no batch");
+        }
+        progress.onProgress(ProgressEvent.done(task, batches, batches, "batch",
+                String.format(java.util.Locale.ROOT, "accuracy %.2f %%", 100.0 * correct / seen)));
+        return (double) correct / seen;
+    }
+}

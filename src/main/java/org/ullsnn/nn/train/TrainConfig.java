@@ -1,0 +1,114 @@
+package org.ullsnn.nn.train;
+
+import java.util.List;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+
+/**
+ * How to train the source DNN (METHOD.md §1). Start from {@link #defaults()} or {@link #cpuPreset()}.
+ *
+ * @param epochs            number of epochs, {@code >= 1}
+ * @param batchSize         images per batch, {@code >= 1}
+ * @param learningRate      initial learning rate
+ * @param momentum          Nesterov momentum in [0, 1); DL4J has no classical momentum (METHOD.md §1)
+ * @param l2                L2 coefficient added to the gradient, PyTorch-style weight decay ({@code >= 0})
+ * @param lrDecayFactor     divisor of the learning rate at each milestone
+ * @param lrMilestones      milestones as fractions of the run
+ * @param seed              seed of the initialisation, the data order of every epoch and dropout
+ * @param divergenceLoss    a batch loss above this (or not finite) stops the run; MCXENT is clipped near
+ *                          23 per sample, so the default 50 only trips on blow-ups
+ * @param checkpointsToKeep how many epoch checkpoints to keep on disk ({@code >= 1})
+ */
+public record TrainConfig(
+        int epochs,
+        int batchSize,
+        double learningRate,
+        double momentum,
+        double l2,
+        double lrDecayFactor,
+        List<Double> lrMilestones,
+        long seed,
+        double divergenceLoss,
+        int checkpointsToKeep) {
+
+    /** Seed used when none is given. */
+    public static final long DEFAULT_SEED = 42L;
+
+    public TrainConfig {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be >= 1, got " + batchSize);
+        }
+        if (!(momentum >= 0 && momentum < 1)) {
+            throw new IllegalArgumentException("momentum must be in [0, 1), got " + momentum);
+        }
+        if (!(l2 >= 0)) {
+            throw new IllegalArgumentException("l2 must be >= 0, got " + l2);
+        }
+        if (!(divergenceLoss > 0)) {
+            throw new IllegalArgumentException("divergence loss must be > 0, got " + divergenceLoss);
+        }
+        if (checkpointsToKeep < 1) {
+            throw new IllegalArgumentException("checkpoints to keep must be >= 1, got " + checkpointsToKeep);
+        }
+        lrMilestones = List.copyOf(lrMilestones);
+        new StepSchedule(learningRate, lrDecayFactor, lrMilestones, epochs); // validates the schedule
+    }
+
+    /** METHOD.md §1: 200 epochs, batch 128, lr 1e-2, momentum 0.95, L2 5e-4, lr / 5 at 60/80/90 %. */
+    public static TrainConfig defaults() {
+        return new TrainConfig(200, 128, 1e-2, 0.95, 5e-4, 5, List.of(0.6, 0.8, 0.9), DEFAULT_SEED, 50, 2);
+    }
+
+    /** METHOD.md's CPU preset: the defaults with 20 epochs. */
+    public static TrainConfig cpuPreset() {
+        return defaults().withEpochs(20);
+    }
+
+    /** The learning-rate schedule over this run's epochs. */
+    public StepSchedule schedule() {
+        return new StepSchedule(learningRate, lrDecayFactor, lrMilestones, epochs);
+    }
+
+    /** SGD with Nesterov momentum on {@link #schedule()}. */
+    public IUpdater updater() {
+        return new Nesterovs(schedule().toDl4j(), momentum);
+    }
+
+    public TrainConfig withEpochs(int e) {
+        return new TrainConfig(e, batchSize, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+                divergenceLoss, checkpointsToKeep);
+    }
+
+    public TrainConfig withBatchSize(int b) {
+        return new TrainConfig(epochs, b, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+                divergenceLoss, checkpointsToKeep);
+    }
+
+    public TrainConfig withLearningRate(double lr) {
+        return new TrainConfig(epochs, batchSize, lr, momentum, l2, lrDecayFactor, lrMilestones, seed,
+                divergenceLoss, checkpointsToKeep);
+    }
+
+    public TrainConfig withMomentum(double m) {
+        return new TrainConfig(epochs, batchSize, learningRate, m, l2, lrDecayFactor, lrMilestones, seed,
+                divergenceLoss, checkpointsToKeep);
+    }
+
+    public TrainConfig withL2(double value) {
+        return new TrainConfig(epochs, batchSize, learningRate, momentum, value, lrDecayFactor, lrMilestones, seed,
+                divergenceLoss, checkpointsToKeep);
+    }
+
+    public TrainConfig withSeed(long s) {
+        return new TrainConfig(epochs, batchSize, learningRate, momentum, l2, lrDecayFactor, lrMilestones, s,
+                divergenceLoss, checkpointsToKeep);
+    }
+
+    public TrainConfig withDivergenceLoss(double limit) {
+        return new TrainConfig(epochs, batchSize, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+                limit, checkpointsToKeep);
+    }
+}
