@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.ullsnn.io.AtomicFile;
 
 /**
  * Creating, copying, saving and loading networks. Every way a {@link ComputationGraph} comes into being
@@ -31,23 +31,11 @@ public final class Graphs {
     }
 
     /**
-     * Writes {@code net} (with its updater state, so training can resume) to {@code file}: first to a
-     * temporary sibling, then moved into place, so a crash never leaves a half-written model.
+     * Writes {@code net} (with its updater state, so training can resume) to {@code file} atomically
+     * ({@link AtomicFile}), so a crash never leaves a half-written model.
      */
     public static void save(ComputationGraph net, Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Path tmp = Files.createTempFile(parent, file.getFileName().toString(), ".tmp");
-            try {
-                ModelSerializer.writeModel(net, tmp.toFile(), true);
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write model " + file + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(file, tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
     }
 
     /** Loads a network written by {@link #save}, with its updater state. */

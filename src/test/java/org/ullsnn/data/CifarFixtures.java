@@ -11,18 +11,18 @@ import java.nio.file.Path;
  * {@code i mod classes}; CIFAR-100 coarse label = fine / 5. Pixel {@code k} of record {@code i} of a split
  * is {@link #pixel(Split, int, int)}.
  */
-final class CifarFixtures {
+public final class CifarFixtures {
 
     private CifarFixtures() {
     }
 
     /** A deterministic pixel value that differs between records, channels and positions. */
-    static int pixel(Split split, int record, int k) {
+    public static int pixel(Split split, int record, int k) {
         return (record * 31 + k * 7 + (split == Split.TEST ? 101 : 0)) & 0xff;
     }
 
     /** Writes every data file of {@code layout} under {@code dataDir}; returns the dataset folder. */
-    static Path write(CifarLayout layout, Path dataDir) throws IOException {
+    public static Path write(CifarLayout layout, Path dataDir) throws IOException {
         CifarDataset d = layout.dataset();
         Path folder = layout.folder(dataDir);
         Files.createDirectories(folder);
@@ -50,17 +50,17 @@ final class CifarFixtures {
     }
 
     /** CIFAR-10 with 10 records per training file (50 in all) and 20 test records: 5 and 2 per class. */
-    static CifarLayout smallCifar10() {
+    public static CifarLayout smallCifar10() {
         return CifarDataset.CIFAR10.layout().withRecordsPerFile(10, 20);
     }
 
     /** CIFAR-100 with 200 training and 100 test records: 2 and 1 per fine class. */
-    static CifarLayout smallCifar100() {
+    public static CifarLayout smallCifar100() {
         return CifarDataset.CIFAR100.layout().withRecordsPerFile(200, 100);
     }
 
     /** Writes the names file of {@code level} with one name per line and a trailing empty line. */
-    static void writeNames(Path folder, CifarDataset d, LabelLevel level, String prefix) throws IOException {
+    public static void writeNames(Path folder, CifarDataset d, LabelLevel level, String prefix) throws IOException {
         StringBuilder sb = new StringBuilder();
         for (int k = 0; k < d.classes(level); k++) {
             sb.append(prefix).append(k).append('\n');
@@ -70,7 +70,7 @@ final class CifarFixtures {
     }
 
     /** Sets byte {@code offset} of record {@code record} of {@code file} to {@code value}. */
-    static void poke(Path file, CifarDataset d, int record, int offset, int value) throws IOException {
+    public static void poke(Path file, CifarDataset d, int record, int offset, int value) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         bytes[record * d.recordBytes() + offset] = (byte) value;
         Files.write(file, bytes);

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ullsnn.io.AtomicFile;
 import org.ullsnn.nn.Graphs;
 
 /**
@@ -50,13 +50,7 @@ public final class CheckpointStore {
         Path model = modelPath(epoch);
         Graphs.save(net, model);
         Path json = dir.resolve(String.format("epoch-%04d.json", epoch));
-        try {
-            Path tmp = Files.createTempFile(dir, json.getFileName().toString(), ".tmp");
-            JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), history);
-            Files.move(tmp, json, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write checkpoint metrics " + json + ": " + e.getMessage(), e);
-        }
+        AtomicFile.write(json, tmp -> JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), history));
         prune();
         return new Checkpoint(epoch, model, history);
     }

@@ -89,6 +89,21 @@ public final class Trainer {
         String task = "epoch " + (epoch + 1) + "/" + config.epochs();
         long totalBatches = (data.trainExamples() + config.batchSize() - 1) / config.batchSize();
         DataSetIterator it = data.train(epoch);
+        try {
+            return trainEpoch(net, data, epoch, it, task, totalBatches, lr);
+        } finally {
+            if (it instanceof AutoCloseable closeable) { // stops a prefetch thread when leaving an epoch early
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing the training iterator failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    private EpochMetrics trainEpoch(ComputationGraph net, EpochData data, int epoch, DataSetIterator it, String task,
+            long totalBatches, double lr) {
         long images = 0;
         long batches = 0;
         double lossSum = 0;

@@ -1,0 +1,218 @@
+package org.ullsnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ullsnn.data.CifarDataset;
+import org.ullsnn.data.LabelLevel;
+import org.ullsnn.experiment.MetricsTable;
+import org.ullsnn.experiment.TrainRun;
+import org.ullsnn.experiment.TrainRunConfig;
+import org.ullsnn.nn.ActivationKind;
+import org.ullsnn.nn.Architecture;
+import org.ullsnn.nn.DenseInit;
+import org.ullsnn.nn.NetworkSpec;
+import org.ullsnn.nn.train.TrainConfig;
+import org.ullsnn.progress.ConsoleProgressBar;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ullsnn train}: trains a DNN on CIFAR into {@code runs/<name>/} (config.json, metrics.csv, model.zip,
+ * checkpoints). Settings start from a preset and each option overrides one value.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a DNN on CIFAR-10/100 with a trainable clip (METHOD.md §1).",
+            "Writes <runs>/<name>/ with config.json, metrics.csv, checkpoints/ and model.zip.",
+            "Presets: cpu = VGG-16 width 0.25, conv dropout 0.1, 20 epochs; paper = width 1, conv dropout 0.3, "
+                    + "200 epochs. Both: ClipReLU (mu0 = 4), no BN, FC dropout 0.5, batch 128, Nesterov SGD "
+                    + "lr 0.01 momentum 0.95, L2 5e-4, lr / 5 at 60/80/90 %% of the epochs."})
+public final class TrainCommand implements Callable<Integer> {
+
+    /** Named starting points for the settings. */
+    enum Preset { cpu, paper }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--preset", defaultValue = "cpu", description = "cpu or paper (default: ${DEFAULT-VALUE}).")
+    Preset preset;
+
+    @Option(names = "--dataset", defaultValue = "cifar10", description = "cifar10 or cifar100 (default: ${DEFAULT-VALUE}).")
+    String dataset;
+
+    @Option(names = "--labels", defaultValue = "fine", description = "CIFAR-100 label level: fine or coarse (default: ${DEFAULT-VALUE}).")
+    String labels;
+
+    @Option(names = "--arch", description = "vgg11, vgg16, resnet20 or tiny.")
+    String arch;
+
+    @Option(names = "--width", description = "Width multiplier on every conv/FC layer.")
+    Double width;
+
+    @Option(names = "--activation", description = "clip-relu (trainable clip) or relu.")
+    String activation;
+
+    @Option(names = "--bn", description = "Batch norm after every convolution (folded at conversion).")
+    boolean batchNorm;
+
+    @Option(names = "--conv-dropout", description = "Drop probability after conv activations.")
+    Double convDropout;
+
+    @Option(names = "--fc-dropout", description = "Drop probability after hidden FC activations.")
+    Double fcDropout;
+
+    @Option(names = "--initial-mu", description = "Starting clip value of every ClipReLU.")
+    Double initialMu;
+
+    @Option(names = "--bias", description = "Give conv/dense layers biases (the authors' code has none).")
+    boolean bias;
+
+    @Option(names = "--dense-init", description = "normal (N(0, 0.01), the paper's) or kaiming.")
+    String denseInit;
+
+    @Option(names = "--epochs", description = "Number of epochs.")
+    Integer epochs;
+
+    @Option(names = "--batch", description = "Batch size.")
+    Integer batch;
+
+    @Option(names = "--lr", description = "Initial learning rate.")
+    Double lr;
+
+    @Option(names = "--momentum", description = "Nesterov momentum.")
+    Double momentum;
+
+    @Option(names = "--l2", description = "L2 coefficient (weight decay), applied to mu too.")
+    Double l2;
+
+    @Option(names = "--seed", description = "Seed of weights, data order, augmentation and dropout.")
+    Long seed;
+
+    @Option(names = "--train-per-class", defaultValue = "0",
+            description = "Train on the first N images of each class (0: all; default: ${DEFAULT-VALUE}).")
+    int trainPerClass;
+
+    @Option(names = "--test-per-class", defaultValue = "0",
+            description = "Test on the first N images of each class (0: all; default: ${DEFAULT-VALUE}).")
+    int testPerClass;
+
+    @Option(names = "--no-augment", description = "Switch off random crop and flip.")
+    boolean noAugment;
+
+    @Option(names = "--keep-checkpoints", description = "Checkpoints kept on disk (default: 2).")
+    Integer keepCheckpoints;
+
+    @Option(names = "--name", description = "Run name (default: <dataset>-<arch>-w<width>-<activation>).")
+    String name;
+
+    @Option(names = "--runs", defaultValue = "runs", description = "Folder holding the runs (default: ${DEFAULT-VALUE}).")
+    Path runs;
+
+    @Option(names = "--resume", description = "Continue run --name from its last checkpoint, with its saved settings.")
+    boolean resume;
+
+    /** Options that configure a new run; with --resume, the saved config.json decides them instead. */
+    private static final List<String> RUN_SETTINGS = List.of("--preset", "--dataset", "--labels", "--arch",
+            "--width", "--activation", "--bn", "--conv-dropout", "--fc-dropout", "--initial-mu", "--bias",
+            "--dense-init", "--epochs", "--batch", "--lr", "--momentum", "--l2", "--seed", "--train-per-class",
+            "--test-per-class", "--no-augment", "--keep-checkpoints");
+
+    @Override
+    public Integer call() throws Exception {
+        TrainRun run = new TrainRun(data.location().directory(), data.offline(), ConsoleProgressBar.onStderr());
+        TrainRun.Result result;
+        if (resume) {
+            if (name == null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--resume needs --name of the run");
+            }
+            List<String> given = RUN_SETTINGS.stream()
+                    .filter(o -> spec.commandLine().getParseResult().hasMatchedOption(o)).toList();
+            if (!given.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "with --resume the run's saved "
+                        + "config.json fixes " + String.join(", ", given) + "; leave them out");
+            }
+            result = run.resume(runs.resolve(name));
+        } else {
+            result = run.start(config(), runs);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(MetricsTable.of(result.history()).printAll());
+        out.printf(Locale.ROOT, "run %s: %d epochs, final test accuracy %.2f %%; model %s%n",
+                result.config().name(), result.history().size(), 100 * result.finalAccuracy(),
+                result.runDir().resolve(TrainRun.MODEL_FILE));
+        out.flush();
+        return 0;
+    }
+
+    /** The run's settings: the preset, then every option given. */
+    TrainRunConfig config() {
+        CifarDataset ds = CifarDataset.fromId(dataset);
+        LabelLevel level = LabelLevel.valueOf(labels.trim().toUpperCase(Locale.ROOT));
+        int classes = ds.classes(level);
+        NetworkSpec net = preset == Preset.cpu ? NetworkSpec.cpuPreset(classes) : NetworkSpec.defaults(Architecture.VGG16, classes);
+        TrainConfig train = preset == Preset.cpu ? TrainConfig.cpuPreset() : TrainConfig.defaults();
+        if (arch != null) {
+            NetworkSpec a = NetworkSpec.defaults(Architecture.parse(arch), classes);
+            net = a.withWidth(net.width()).withConvDropout(net.convDropout());
+        }
+        if (width != null) {
+            net = net.withWidth(width);
+        }
+        if (activation != null) {
+            net = net.withActivation(ActivationKind.parse(activation));
+        }
+        net = net.withBatchNorm(batchNorm).withBias(bias);
+        if (convDropout != null) {
+            net = net.withConvDropout(convDropout);
+        }
+        if (fcDropout != null) {
+            net = net.withFcDropout(fcDropout);
+        }
+        if (initialMu != null) {
+            net = net.withInitialMu(initialMu);
+        }
+        if (denseInit != null) {
+            net = net.withDenseInit(switch (denseInit.trim().toLowerCase(Locale.ROOT)) {
+                case "normal" -> DenseInit.NORMAL_001;
+                case "kaiming" -> DenseInit.KAIMING;
+                default -> throw new IllegalArgumentException("unknown --dense-init '" + denseInit
+                        + "'; expected normal or kaiming");
+            });
+        }
+        if (epochs != null) {
+            train = train.withEpochs(epochs);
+        }
+        if (batch != null) {
+            train = train.withBatchSize(batch);
+        }
+        if (lr != null) {
+            train = train.withLearningRate(lr);
+        }
+        if (momentum != null) {
+            train = train.withMomentum(momentum);
+        }
+        if (l2 != null) {
+            train = train.withL2(l2);
+        }
+        if (seed != null) {
+            train = train.withSeed(seed);
+        }
+        if (keepCheckpoints != null) {
+            train = new TrainConfig(train.epochs(), train.batchSize(), train.learningRate(), train.momentum(),
+                    train.l2(), train.lrDecayFactor(), train.lrMilestones(), train.seed(), train.divergenceLoss(),
+                    keepCheckpoints);
+        }
+        String runName = name != null ? name : TrainRunConfig.defaultName(ds, net);
+        return new TrainRunConfig(runName, ds, level, net, train, trainPerClass, testPerClass, !noAugment);
+    }
+}

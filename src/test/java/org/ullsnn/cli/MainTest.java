@@ -1,0 +1,76 @@
+package org.ullsnn.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class MainTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        assertEquals(0, run("--help"));
+        for (String c : new String[] {"data", "train", "bench"}) {
+            assertTrue(out.toString().contains(c), out.toString());
+        }
+    }
+
+    @Test
+    void resumeNeedsARunName() {
+        assertEquals(2, run("train", "--resume"));
+        assertTrue(err.toString().contains("--resume needs --name"), err.toString());
+    }
+
+    @Test
+    void resumeRefusesSettingsThatTheSavedConfigFixes() {
+        assertEquals(2, run("train", "--resume", "--name", "x", "--epochs", "3", "--lr", "0.1"));
+        assertTrue(err.toString().contains("--epochs, --lr"), err.toString());
+    }
+
+    @Test
+    void aMissingRunIsOneClearLineNotAStackTrace(@TempDir Path dir) {
+        assertEquals(1, run("train", "--resume", "--name", "nope", "--runs", dir.toString(), "--offline",
+                "--data", dir.toString()));
+        assertTrue(err.toString().contains("error:") && err.toString().contains("config.json is missing"),
+                err.toString());
+        assertTrue(!err.toString().contains("\tat "), "no stack trace: " + err);
+    }
+
+    @Test
+    void badOptionValuesNameTheLegalOnes(@TempDir Path dir) {
+        assertEquals(1, run("train", "--arch", "vgg19", "--runs", dir.toString(), "--data", dir.toString(), "--offline"));
+        assertTrue(err.toString().contains("vgg16"), err.toString());
+    }
+
+    /** End to end on the real CIFAR-10 files: a tiny net, 20 images per class, one epoch. */
+    @Test
+    void trainsATinyNetOnRealCifar10(@TempDir Path dir) throws Exception {
+        String data = System.getenv("ULLSNN_DATA");
+        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data, "cifar-10-batches-bin")),
+                "real CIFAR-10 not found: run ../shared/data/unpack.sh DIR and set ULLSNN_DATA=DIR");
+        int code = run("train", "--arch", "tiny", "--width", "1", "--epochs", "1", "--batch", "32",
+                "--train-per-class", "20", "--test-per-class", "10", "--name", "t", "--runs", dir.toString(),
+                "--data", data, "--offline");
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().contains("run t: 1 epochs, final test accuracy"), out.toString());
+        assertTrue(Files.isRegularFile(dir.resolve("t/model.zip")));
+        assertEquals(2, Files.readAllLines(dir.resolve("t/metrics.csv")).size());
+    }
+}
