@@ -1,0 +1,225 @@
+package org.ullsnn.snn;
+
+import java.util.Collection;
+import java.util.Map;
+import org.deeplearning4j.nn.api.ParamInitializer;
+import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * Configuration of a layer of integrate-and-fire neurons run over {@code T} steps of a time-folded batch
+ * (METHOD.md §3), per neuron and step {@code t = 1..T}:
+ * <pre>
+ * U(t) = lambda * U(t-1) + I(t)        U(0) = u0
+ * o(t) = 1[U(t) &gt;= theta]               binary spike
+ * U(t) = U(t) - theta * o(t)            reset by subtraction ({@link ResetMode#SUBTRACT}, default)
+ * U(t) = U(t) * (1 - o(t))              reset to zero ({@link ResetMode#ZERO})
+ * </pre>
+ * <ul>
+ *   <li>{@code I}: the input current, this layer's input, shape {@code [T*N, ...]} time-major
+ *       ({@link TimeFolding}); the output {@code o} has the same shape and holds exactly 0 or 1;</li>
+ *   <li>{@code theta}: firing threshold, parameter {@value IFParamInitializer#THETA_KEY}, {@code > 0};</li>
+ *   <li>{@code lambda}: leak, parameter {@value IFParamInitializer#LAMBDA_KEY}; 1 gives IF, {@code < 1} LIF;</li>
+ *   <li>{@code u0}: the initial membrane potential, a plain number (0 for the paper's method,
+ *       {@code theta/2} for the half-threshold shift).</li>
+ * </ul>
+ * The output scale {@code v} of the layer is not here: conversion folds it into the next layer's weights,
+ * so that spikes stay binary. A DL4J configuration bean (no-argument constructor, setters) that survives
+ * JSON and {@code clone()}; the {@link Builder} validates.
+ */
+public class IFNeuronLayer extends BaseLayer {
+
+    private int timesteps = 1;
+    private double initialTheta = 1.0;
+    private double initialLambda = 1.0;
+    private double u0;
+    private ResetMode resetMode = ResetMode.SUBTRACT;
+
+    /** For JSON deserialisation only; use the {@link Builder}. */
+    public IFNeuronLayer() {
+    }
+
+    private IFNeuronLayer(Builder b) {
+        super(b);
+        this.timesteps = b.timesteps;
+        this.initialTheta = b.theta;
+        this.initialLambda = b.lambda;
+        this.u0 = b.u0;
+        this.resetMode = b.resetMode;
+    }
+
+    public int getTimesteps() {
+        return timesteps;
+    }
+
+    public void setTimesteps(int timesteps) {
+        this.timesteps = timesteps;
+    }
+
+    public double getInitialTheta() {
+        return initialTheta;
+    }
+
+    public void setInitialTheta(double initialTheta) {
+        this.initialTheta = initialTheta;
+    }
+
+    public double getInitialLambda() {
+        return initialLambda;
+    }
+
+    public void setInitialLambda(double initialLambda) {
+        this.initialLambda = initialLambda;
+    }
+
+    public double getU0() {
+        return u0;
+    }
+
+    public void setU0(double u0) {
+        this.u0 = u0;
+    }
+
+    public ResetMode getResetMode() {
+        return resetMode;
+    }
+
+    public void setResetMode(ResetMode resetMode) {
+        this.resetMode = resetMode;
+    }
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
+            DataType networkDataType) {
+        IFNeuron layer = new IFNeuron(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(paramsView);
+        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
+        layer.setParamTable(params);
+        layer.setConf(conf);
+        return layer;
+    }
+
+    @Override
+    public InputType getOutputType(int layerIndex, InputType inputType) {
+        if (inputType == null) {
+            throw new IllegalStateException("IF layer '" + getLayerName() + "' got no input type");
+        }
+        return inputType;
+    }
+
+    @Override
+    public void setNIn(InputType inputType, boolean override) {
+        // element-wise
+    }
+
+    @Override
+    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
+        return null;
+    }
+
+    @Override
+    public boolean isPretrainParam(String paramName) {
+        return false;
+    }
+
+    @Override
+    public ParamInitializer initializer() {
+        return IFParamInitializer.INSTANCE;
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        return new LayerMemoryReport.Builder(layerName, IFNeuronLayer.class, inputType, inputType)
+                .standardMemory(2, getIUpdater() == null ? 0 : getIUpdater().stateSize(2))
+                .workingMemory(0, 0, 0, 0)
+                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
+                .build();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return super.equals(o) && o instanceof IFNeuronLayer other && timesteps == other.timesteps
+                && Double.compare(initialTheta, other.initialTheta) == 0
+                && Double.compare(initialLambda, other.initialLambda) == 0
+                && Double.compare(u0, other.u0) == 0 && resetMode == other.resetMode;
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(super.hashCode(), timesteps, initialTheta, initialLambda, u0, resetMode);
+    }
+
+    @Override
+    public String toString() {
+        return "IFNeuronLayer(name=" + getLayerName() + ", T=" + timesteps + ", theta=" + initialTheta
+                + ", lambda=" + initialLambda + ", u0=" + u0 + ", reset=" + resetMode + ")";
+    }
+
+    /** Builds an {@link IFNeuronLayer}; every value is checked here. */
+    public static class Builder extends FeedForwardLayer.Builder<Builder> {
+        private int timesteps = 1;
+        private double theta = 1.0;
+        private double lambda = 1.0;
+        private double u0;
+        private ResetMode resetMode = ResetMode.SUBTRACT;
+
+        /** Number of time steps T of the folded batch, {@code >= 1}. */
+        public Builder timesteps(int t) {
+            if (t < 1) {
+                throw new IllegalArgumentException("timesteps T must be >= 1, got " + t);
+            }
+            this.timesteps = t;
+            return this;
+        }
+
+        /** Firing threshold, finite and {@code > 0}. */
+        public Builder theta(double value) {
+            if (!(value > 0) || !Double.isFinite(value)) {
+                throw new IllegalArgumentException("threshold theta must be finite and > 0, got " + value);
+            }
+            this.theta = value;
+            return this;
+        }
+
+        /** Leak in (0, 1]; 1 (default) is the IF neuron. */
+        public Builder lambda(double value) {
+            if (!(value > 0 && value <= 1)) {
+                throw new IllegalArgumentException("leak lambda must be in (0, 1], got " + value);
+            }
+            this.lambda = value;
+            return this;
+        }
+
+        /** Initial membrane potential, finite (default 0). */
+        public Builder u0(double value) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("initial potential u0 must be finite, got " + value);
+            }
+            this.u0 = value;
+            return this;
+        }
+
+        /** Reset after a spike (default {@link ResetMode#SUBTRACT}). */
+        public Builder reset(ResetMode mode) {
+            this.resetMode = java.util.Objects.requireNonNull(mode, "reset mode");
+            return this;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public IFNeuronLayer build() {
+            return new IFNeuronLayer(this);
+        }
+    }
+}

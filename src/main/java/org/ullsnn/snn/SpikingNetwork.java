@@ -1,0 +1,116 @@
+package org.ullsnn.snn;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+
+/**
+ * A spiking network as a time-folded DL4J graph: the input (or the first layer's current) is repeated
+ * over T steps by a {@link TimeRepeatLayer}, every hidden activation is an {@link IFNeuronLayer}, synaptic
+ * layers (conv, dense, max-pool) run once over the {@code [T*N, ...]} batch, and the output layer's
+ * per-step logits are summed over time by a {@link TimeSumLayer}.
+ *
+ * <p>Holds the graph and what simulation needs to read it: T, the spiking layers in topological order with
+ * their input vertices, and the vertex of the per-step logits.
+ */
+public final class SpikingNetwork {
+
+    private final ComputationGraph graph;
+    private final int timesteps;
+    private final List<SpikingLayer> layers;
+    private final String logitsVertex;
+
+    /** A spiking layer: the IF vertex and the vertex whose output is its input current. */
+    public record SpikingLayer(String name, String inputVertex) {
+    }
+
+    private SpikingNetwork(ComputationGraph graph, int timesteps, List<SpikingLayer> layers, String logitsVertex) {
+        this.graph = graph;
+        this.timesteps = timesteps;
+        this.layers = List.copyOf(layers);
+        this.logitsVertex = logitsVertex;
+    }
+
+    /**
+     * Reads the structure of a time-folded spiking graph.
+     *
+     * @throws IllegalArgumentException when the graph has no {@link TimeSumLayer}, or its IF/time layers
+     *                                  disagree on T
+     */
+    public static SpikingNetwork of(ComputationGraph graph) {
+        Map<String, GraphVertex> vertices = graph.getConfiguration().getVertices();
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        List<SpikingLayer> layers = new ArrayList<>();
+        Integer steps = null;
+        String logits = null;
+        for (int index : graph.topologicalSortOrder()) {
+            String name = graph.getVertices()[index].getVertexName();
+            GraphVertex v = vertices.get(name);
+            if (!(v instanceof LayerVertex lv)) {
+                continue;
+            }
+            Object conf = lv.getLayerConf().getLayer();
+            Integer t = null;
+            if (conf instanceof IFNeuronLayer ifl) {
+                layers.add(new SpikingLayer(name, inputs.get(name).get(0)));
+                t = ifl.getTimesteps();
+            } else if (conf instanceof TimeLayerConfig tl) {
+                t = tl.getTimesteps();
+                if (conf instanceof TimeSumLayer) {
+                    logits = inputs.get(name).get(0);
+                }
+            }
+            if (t != null) {
+                if (steps != null && !steps.equals(t)) {
+                    throw new IllegalArgumentException("layer '" + name + "' runs " + t + " steps but an earlier one "
+                            + steps + ": all time layers of a spiking network share T");
+                }
+                steps = t;
+            }
+        }
+        if (logits == null || steps == null) {
+            throw new IllegalArgumentException("not a spiking network: the graph has no TimeSumLayer summing "
+                    + "its output over time");
+        }
+        return new SpikingNetwork(graph, steps, layers, logits);
+    }
+
+    /** The DL4J graph (time-folded). */
+    public ComputationGraph graph() {
+        return graph;
+    }
+
+    /** Number of time steps T. */
+    public int timesteps() {
+        return timesteps;
+    }
+
+    /** The spiking (IF) layers in topological order. */
+    public List<SpikingLayer> spikingLayers() {
+        return layers;
+    }
+
+    /** The vertex whose output is the per-step logits {@code [T*N, classes]}. */
+    public String logitsVertex() {
+        return logitsVertex;
+    }
+
+    /** The runtime IF layer called {@code name}. */
+    public IFNeuron neuron(String name) {
+        if (!(graph.getLayer(name) instanceof IFNeuron n)) {
+            throw new IllegalArgumentException("'" + name + "' is not an IF layer of this network; IF layers: "
+                    + layers.stream().map(SpikingLayer::name).toList());
+        }
+        return n;
+    }
+
+    /** The dynamics of IF layer {@code name}, as plain numbers. */
+    public NeuronDynamics dynamics(String name) {
+        IFNeuron n = neuron(name);
+        IFNeuronLayer conf = (IFNeuronLayer) n.getConfig();
+        return new NeuronDynamics(n.theta(), n.lambda(), conf.getU0(), conf.getResetMode());
+    }
+}

@@ -1,0 +1,68 @@
+package org.ullsnn.snn;
+
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.layers.AbstractLayer;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** Runtime of {@link TimeRepeatLayer}: {@code [N, ...] -> [T*N, ...]}. */
+public class TimeRepeat extends AbstractLayer<TimeRepeatLayer> {
+
+    public TimeRepeat(NeuralNetConfiguration conf, DataType dataType) {
+        super(conf, dataType);
+    }
+
+    @Override
+    public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(false);
+        int steps = layerConf().getTimesteps();
+        long n = input.size(0);
+        long perSample = input.length() / n;
+        long[] shape = input.shape().clone();
+        shape[0] = n * steps;
+        INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), shape, 'c');
+        INDArray flatIn = input.dup('c').reshape('c', 1, n * perSample);
+        INDArray flatOut = out.reshape('c', steps, n * perSample);
+        for (int t = 0; t < steps; t++) {
+            flatOut.putRow(t, flatIn);
+        }
+        return out;
+    }
+
+    @Override
+    public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
+        assertInputSet(true);
+        int steps = layerConf().getTimesteps();
+        long n = input.size(0);
+        long perSample = input.length() / n;
+        INDArray summed = epsilon.dup('c').reshape('c', steps, n * perSample).sum(0);
+        INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), input.shape(), 'c');
+        grad.assign(summed.reshape('c', input.shape()));
+        return new Pair<>(new DefaultGradient(), grad);
+    }
+
+    @Override
+    public boolean isPretrainLayer() {
+        return false;
+    }
+
+    @Override
+    public void clearNoiseWeightParams() {
+        // no parameters
+    }
+
+    @Override
+    public Type type() {
+        return Type.FEED_FORWARD;
+    }
+
+    @Override
+    public double calcRegularizationScore(boolean backpropParamsOnly) {
+        return 0;
+    }
+}

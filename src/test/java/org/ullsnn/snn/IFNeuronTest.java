@@ -1,0 +1,124 @@
+package org.ullsnn.snn;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class IFNeuronTest {
+
+    /** input -> IF, on feed-forward vectors of {@code width} values. */
+    static ComputationGraph ifGraph(int steps, int width, double theta, double lambda, double u0, ResetMode reset) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(width))
+                .addLayer("if", new IFNeuronLayer.Builder().timesteps(steps).theta(theta).lambda(lambda).u0(u0)
+                        .reset(reset).build(), "in")
+                .setOutputs("if").build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        return g;
+    }
+
+    @Test
+    void oneStepByHandFollowsTheDocumentedEquations() {
+        // theta = 1, u0 = 0.5, currents 0.7 then 0.2: U(1) = 1.2 -> spike, U = 0.2; U(2) = 0.4 -> no spike
+        ComputationGraph g = ifGraph(2, 1, 1.0, 1.0, 0.5, ResetMode.SUBTRACT);
+        INDArray current = Nd4j.createFromArray(new float[][] {{0.7f}, {0.2f}}); // rows: t=0, t=1 (N = 1)
+        assertArrayEquals(new float[] {1, 0}, g.outputSingle(current).toFloatVector());
+        // reset to zero: U(1) = 1.2 -> spike, U = 0; U(2) = 0.2 -> no spike; with current 1.0 at t=2 it spikes
+        ComputationGraph z = ifGraph(2, 1, 1.0, 1.0, 0.5, ResetMode.ZERO);
+        assertArrayEquals(new float[] {1, 1},
+                z.outputSingle(Nd4j.createFromArray(new float[][] {{0.7f}, {1.0f}})).toFloatVector());
+        // leak 0.5: U(1) = 0.25 + 0.7 = 0.95 -> no spike
+        ComputationGraph leaky = ifGraph(2, 1, 1.0, 0.5, 0.5, ResetMode.SUBTRACT);
+        assertEquals(0f, leaky.outputSingle(current).getFloat(0));
+    }
+
+    @RepeatedTest(value = 20, name = "random layer {currentRepetition}")
+    void multiStepLayerEqualsThePerNeuronReference(org.junit.jupiter.api.RepetitionInfo info) {
+        Random r = new Random(1000 + info.getCurrentRepetition());
+        int steps = 1 + r.nextInt(8);
+        int samples = 1 + r.nextInt(4);
+        int width = 1 + r.nextInt(12);
+        double theta = 0.2 + 2 * r.nextDouble();
+        double lambda = r.nextBoolean() ? 1.0 : 0.5 + 0.5 * r.nextDouble();
+        double u0 = r.nextDouble() * theta;
+        ResetMode reset = r.nextBoolean() ? ResetMode.SUBTRACT : ResetMode.ZERO;
+        float[][] current = new float[steps * samples][width];
+        for (float[] row : current) {
+            for (int j = 0; j < width; j++) {
+                row[j] = (float) (r.nextGaussian() * theta);
+            }
+        }
+        INDArray out = ifGraph(steps, width, theta, lambda, u0, reset).outputSingle(Nd4j.createFromArray(current));
+        NeuronDynamics reference = new NeuronDynamics(theta, lambda, u0, reset);
+        for (int n = 0; n < samples; n++) {
+            for (int j = 0; j < width; j++) {
+                double[] series = new double[steps];
+                for (int t = 0; t < steps; t++) {
+                    series[t] = current[(int) TimeFolding.row(t, n, samples)][j];
+                }
+                int[] expected = reference.run(series).spikes();
+                for (int t = 0; t < steps; t++) {
+                    assertEquals(expected[t], out.getFloat(TimeFolding.row(t, n, samples), j), 0,
+                            "sample " + n + " neuron " + j + " step " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void spikesAreExactlyZeroOrOne() {
+        INDArray current = Nd4j.randn(DataType.FLOAT, 4 * 3, 50).muli(3);
+        INDArray out = ifGraph(4, 50, 0.7, 1.0, 0.35, ResetMode.SUBTRACT).outputSingle(current);
+        long zeros = out.eq(0).castTo(DataType.INT).sumNumber().longValue();
+        long ones = out.eq(1).castTo(DataType.INT).sumNumber().longValue();
+        assertEquals(out.length(), zeros + ones);
+        assertTrue(zeros > 0 && ones > 0);
+    }
+
+    @Test
+    void parametersAreViewsOfTheFlatArrayAndSurviveJsonAndClone() {
+        ComputationGraph g = ifGraph(3, 2, 0.8, 0.9, 0.1, ResetMode.ZERO);
+        IFNeuron n = (IFNeuron) g.getLayer("if");
+        assertEquals(0.8, n.theta(), 1e-6);
+        assertEquals(0.9, n.lambda(), 1e-6);
+        g.params().putScalar(0, 1.25); // theta is the first entry of the flat view
+        assertEquals(1.25, n.theta(), 1e-6);
+        ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(g.getConfiguration().toJson());
+        IFNeuronLayer conf = (IFNeuronLayer) ((LayerVertex) back.getVertices().get("if")).getLayerConf().getLayer();
+        assertEquals(3, conf.getTimesteps());
+        assertEquals(ResetMode.ZERO, conf.getResetMode());
+        assertEquals(0.1, conf.getU0(), 0);
+        assertEquals(1.25, ((IFNeuron) g.clone().getLayer("if")).theta(), 1e-6);
+    }
+
+    @Test
+    void aBatchThatIsNotTimesStepsRowsIsRejectedWithBothNumbers() {
+        ComputationGraph g = ifGraph(3, 2, 1, 1, 0, ResetMode.SUBTRACT);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> g.outputSingle(Nd4j.zeros(DataType.FLOAT, 4, 2)));
+        assertTrue(e.getMessage().contains("4 rows") && e.getMessage().contains("T = 3"), e.getMessage());
+    }
+
+    @Test
+    void builderRejectsBadValues() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new IFNeuronLayer.Builder().theta(0))
+                .getMessage().contains("got 0.0"));
+        assertThrows(IllegalArgumentException.class, () -> new IFNeuronLayer.Builder().theta(Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> new IFNeuronLayer.Builder().timesteps(0));
+        assertThrows(IllegalArgumentException.class, () -> new IFNeuronLayer.Builder().lambda(1.5));
+    }
+}
