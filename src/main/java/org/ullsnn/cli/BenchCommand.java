@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /** {@code ullsnn bench ...}: throughput figures, printed, measured in one process. */
 @Command(name = "bench", description = "Measure throughput (figures printed, all cases in one run).",
-        mixinStandardHelpOptions = true, subcommands = BenchCommand.Train.class)
+        mixinStandardHelpOptions = true, subcommands = {BenchCommand.Train.class, BenchCommand.Snn.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -60,6 +60,54 @@ public final class BenchCommand implements Runnable {
             out.println(table.printAll());
             out.println("(one fixed random batch per case; data loading not included; "
                     + Runtime.getRuntime().availableProcessors() + " cores)");
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code ullsnn bench snn}: SNN simulation img/s at several T next to DNN inference on the same net. */
+    @Command(name = "snn", mixinStandardHelpOptions = true,
+            description = "Inference img/s of a DNN and of its SNNs at each T (default: a run's model, else a "
+                    + "randomly initialised VGG-16 at width 0.25).")
+    static final class Snn implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--run", description = "Use this training run's model.")
+        java.nio.file.Path run;
+
+        @Option(names = "--timesteps", split = ",", defaultValue = "2,4", description = "Values of T (default: ${DEFAULT-VALUE}).")
+        List<Integer> timesteps;
+
+        @Option(names = "--batch", defaultValue = "100", description = "Images per pass (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "Untimed passes per case (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--iterations", defaultValue = "5", description = "Timed passes per case (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Override
+        public Integer call() {
+            org.deeplearning4j.nn.graph.ComputationGraph dnn;
+            String what;
+            if (run != null) {
+                java.nio.file.Path model = run.resolve(org.ullsnn.experiment.TrainRun.MODEL_FILE);
+                dnn = org.ullsnn.nn.Graphs.load(model);
+                what = model.toString();
+            } else {
+                TrainConfig t = TrainConfig.defaults();
+                dnn = org.ullsnn.nn.Networks.build(org.ullsnn.nn.NetworkSpec.cpuPreset(10), t.updater(), t.l2(), t.seed());
+                what = "VGG-16 width 0.25, random weights";
+            }
+            Table table = new org.ullsnn.experiment.SnnBenchmark(timesteps, batch, warmup, iterations,
+                    TrainConfig.DEFAULT_SEED).run(dnn, ConsoleProgressBar.onStderr());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(table.printAll());
+            out.println("(" + what + "; one fixed random batch of " + batch + "; SNN = all T steps of the time-folded "
+                    + "forward pass; " + Runtime.getRuntime().availableProcessors() + " cores)");
             out.flush();
             return 0;
         }

@@ -1,29 +1,69 @@
 package org.ullsnn.snn;
 
+import java.util.Arrays;
+
 /**
  * Spike counts of one IF layer over a simulation.
  *
  * @param layer            layer name
  * @param neuronsPerSample neurons of the layer per image
  * @param samples          images simulated
- * @param timesteps        steps per image
- * @param spikes           spikes emitted in all, over all images and steps
+ * @param spikesPerStep    spikes emitted at each step t = 1..T (index t - 1), summed over all images
  */
-public record LayerSpikes(String layer, long neuronsPerSample, long samples, int timesteps, long spikes) {
+public record LayerSpikes(String layer, long neuronsPerSample, long samples, long[] spikesPerStep) {
+
+    public LayerSpikes {
+        spikesPerStep = spikesPerStep.clone();
+    }
+
+    /** T. */
+    public int timesteps() {
+        return spikesPerStep.length;
+    }
+
+    /** Spikes in all, over all images and steps. */
+    public long spikes() {
+        return Arrays.stream(spikesPerStep).sum();
+    }
 
     /** Spikes per image over all T steps. */
     public double spikesPerSample() {
-        return samples == 0 ? Double.NaN : (double) spikes / samples;
+        return samples == 0 ? Double.NaN : (double) spikes() / samples;
     }
 
     /** Spikes per neuron per step, in [0, 1]. */
     public double firingRate() {
-        double slots = (double) neuronsPerSample * samples * timesteps;
-        return slots == 0 ? Double.NaN : spikes / slots;
+        double slots = (double) neuronsPerSample * samples * timesteps();
+        return slots == 0 ? Double.NaN : spikes() / slots;
     }
 
     /** Spikes per neuron over all T steps (the per-image input rate METHOD.md §6 uses for energy), in [0, T]. */
     public double spikesPerNeuron() {
-        return firingRate() * timesteps;
+        return firingRate() * timesteps();
+    }
+
+    /** The counts of the first {@code t} steps only, {@code 1 <= t <= T}. */
+    public LayerSpikes firstSteps(int t) {
+        if (t < 1 || t > timesteps()) {
+            throw new IllegalArgumentException("t must be in 1.." + timesteps() + ", got " + t);
+        }
+        return new LayerSpikes(layer, neuronsPerSample, samples, Arrays.copyOf(spikesPerStep, t));
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LayerSpikes other && layer.equals(other.layer) && neuronsPerSample == other.neuronsPerSample
+                && samples == other.samples && Arrays.equals(spikesPerStep, other.spikesPerStep);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * java.util.Objects.hash(layer, neuronsPerSample, samples) + Arrays.hashCode(spikesPerStep);
+    }
+
+    @Override
+    public String toString() {
+        return "LayerSpikes[" + layer + ", neurons=" + neuronsPerSample + ", samples=" + samples + ", perStep="
+                + Arrays.toString(spikesPerStep) + "]";
     }
 }

@@ -42,6 +42,19 @@ public record SimulationResult(int timesteps, long samples, double[] accuracyAt,
         return accuracyAt[timesteps - 1];
     }
 
+    /** The same simulation seen after its first {@code t} steps: accuracy and spike counts up to t. */
+    public SimulationResult firstSteps(int t) {
+        if (t < 1 || t > timesteps) {
+            throw new IllegalArgumentException("t must be in 1.." + timesteps + ", got " + t);
+        }
+        List<MembraneTrace> cut = traces.stream().map(m -> new MembraneTrace(m.request(), new NeuronDynamics.Trace(
+                java.util.Arrays.copyOf(m.trace().current(), t), java.util.Arrays.copyOf(m.trace().beforeReset(), t),
+                java.util.Arrays.copyOf(m.trace().spikes(), t), java.util.Arrays.copyOf(m.trace().afterReset(), t))))
+                .toList();
+        return new SimulationResult(t, samples, java.util.Arrays.copyOf(accuracyAt, t),
+                layers.stream().map(l -> l.firstSteps(t)).toList(), cut);
+    }
+
     /** Total spikes per image over all layers and steps. */
     public double spikesPerSample() {
         return layers.stream().mapToDouble(LayerSpikes::spikesPerSample).sum();

@@ -50,16 +50,20 @@ public final class Simulator {
             data.reset();
         }
         long[] correct = new long[steps];
-        Map<String, long[]> spikeCounts = new LinkedHashMap<>(); // layer -> {neuronsPerSample, spikes}
-        byName.keySet().forEach(k -> spikeCounts.put(k, new long[2]));
+        Map<String, long[]> spikeCounts = new LinkedHashMap<>(); // layer -> spikes per step
+        Map<String, Long> neurons = new LinkedHashMap<>();
+        byName.keySet().forEach(k -> spikeCounts.put(k, new long[steps]));
         List<MembraneTrace> recorded = new ArrayList<>();
+        List<String> wanted = new ArrayList<>(byName.keySet());
+        wanted.add(snn.logitsVertex());
+        traces.forEach(r -> wanted.add(byName.get(r.layer()).inputVertex()));
         long seen = 0;
         long batches = 0;
         String task = "simulate T=" + steps;
         while (data.hasNext()) {
             DataSet batch = data.next();
             long n = batch.numExamples();
-            Map<String, INDArray> acts = snn.graph().feedForward(batch.getFeatures(), false);
+            Map<String, INDArray> acts = activations(snn, wanted, batch.getFeatures());
             INDArray logits = acts.get(snn.logitsVertex());
             INDArray expected = batch.getLabels().argMax(1);
             INDArray running = stepRows(logits, 0, n).dup();
@@ -71,9 +75,13 @@ public final class Simulator {
             }
             for (SpikingNetwork.SpikingLayer l : byName.values()) {
                 INDArray spikes = acts.get(l.name());
+                long perSample = spikes.length() / spikes.size(0);
+                neurons.put(l.name(), perSample);
+                INDArray perStep = spikes.reshape('c', steps, n * perSample).sum(1);
                 long[] c = spikeCounts.get(l.name());
-                c[0] = spikes.length() / spikes.size(0);
-                c[1] += spikes.sumNumber().longValue();
+                for (int t = 0; t < steps; t++) {
+                    c[t] += perStep.getLong(t);
+                }
             }
             for (TraceRequest r : traces) {
                 if (r.sample() >= seen && r.sample() < seen + n) {
@@ -99,11 +107,22 @@ public final class Simulator {
         }
         List<LayerSpikes> layers = new ArrayList<>();
         for (Map.Entry<String, long[]> e : spikeCounts.entrySet()) {
-            layers.add(new LayerSpikes(e.getKey(), e.getValue()[0], seen, steps, e.getValue()[1]));
+            layers.add(new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue()));
         }
         progress.onProgress(ProgressEvent.done(task, batches, batches, "batch",
                 String.format(java.util.Locale.ROOT, "acc@T %.2f %%", 100 * accuracy[steps - 1])));
         return new SimulationResult(steps, seen, accuracy, layers, recorded);
+    }
+
+    /** Only the vertices asked for (DL4J computes what they need, detached from workspaces). */
+    private static Map<String, INDArray> activations(SpikingNetwork snn, List<String> names, INDArray features) {
+        List<String> unique = names.stream().distinct().toList();
+        INDArray[] out = snn.graph().output(unique, false, new INDArray[] {features}, null);
+        Map<String, INDArray> map = new LinkedHashMap<>();
+        for (int i = 0; i < unique.size(); i++) {
+            map.put(unique.get(i), out[i]);
+        }
+        return map;
     }
 
     /** Rows {@code t*N .. t*N + N - 1}: step {@code t} of every sample (a view). */

@@ -1,0 +1,129 @@
+package org.ullsnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ullsnn.convert.ConvertConfig;
+import org.ullsnn.convert.ThresholdStrategy;
+import org.ullsnn.experiment.ConversionSweep;
+import org.ullsnn.experiment.RunInputs;
+import org.ullsnn.experiment.Tables;
+import org.ullsnn.nn.Graphs;
+import org.ullsnn.nn.train.Accuracy;
+import org.ullsnn.progress.ConsoleProgressBar;
+import org.ullsnn.progress.ProgressListener;
+import org.ullsnn.snn.ResetMode;
+import org.ullsnn.stats.CaptureConfig;
+import org.ullsnn.stats.DistributionCapture;
+import org.ullsnn.stats.NetworkDistribution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ullsnn convert}: converts a trained run with one or more threshold strategies at several T, simulates
+ * each SNN on the test set, prints strategy x T -> accuracy and writes the tables under {@code <run>/<out>/}.
+ */
+@Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Convert a trained DNN to SNNs (strategies x T), simulate them on the test set, and print "
+                + "and save the accuracy table.",
+            "Writes <run>/<out>/accuracy.csv, accuracy_pivot.csv, spike_rates.csv, thresholds.csv and "
+                    + "distributions.csv; with --save, the SNNs as <run>/snn/<strategy>-T<T>.zip."})
+public final class ConvertCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--run", required = true, description = "The training run folder, e.g. runs/my-run.")
+    Path run;
+
+    @Option(names = "--strategy", split = ",", defaultValue = "all",
+            description = "Strategies: all, or a list of max-norm, percentile[:P], trained-clip, half-shift, "
+                    + "fitted-dnn, fitted-snn (default: ${DEFAULT-VALUE}).")
+    List<String> strategies;
+
+    @Option(names = "--timesteps", split = ",", defaultValue = "1,2,4,8",
+            description = "Values of T (default: ${DEFAULT-VALUE}).")
+    List<Integer> timesteps;
+
+    @Option(names = "--calibration-images", defaultValue = "1024",
+            description = "Training images used for calibration, evenly over classes (default: ${DEFAULT-VALUE}).")
+    int calibrationImages;
+
+    @Option(names = "--snn-pairs", defaultValue = "50000",
+            description = "Samples per layer in SNN-mode calibration (default: ${DEFAULT-VALUE}).")
+    int snnPairs;
+
+    @Option(names = "--test-per-class", defaultValue = "0",
+            description = "Test on the first N images of each class (0: all; default: ${DEFAULT-VALUE}).")
+    int testPerClass;
+
+    @Option(names = "--batch", defaultValue = "100", description = "Images per simulation batch (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--reset", defaultValue = "SUBTRACT", description = "IF reset: SUBTRACT or ZERO (default: ${DEFAULT-VALUE}).")
+    ResetMode reset;
+
+    @Option(names = "--out", defaultValue = "conversion", description = "Output folder inside the run (default: ${DEFAULT-VALUE}).")
+    String out;
+
+    @Option(names = "--save", description = "Also save every converted SNN under <run>/snn/.")
+    boolean save;
+
+    @Override
+    public Integer call() throws Exception {
+        ProgressListener progress = ConsoleProgressBar.onStderr();
+        List<ThresholdStrategy> chosen = parse(strategies);
+        RunInputs inputs = RunInputs.load(run, data.location().directory(), data.offline(), calibrationImages,
+                testPerClass, progress);
+        double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(batch).get(), "DNN test accuracy", progress);
+        CaptureConfig capture = CaptureConfig.defaults();
+        NetworkDistribution distribution = DistributionCapture.run(inputs.dnn(), inputs.calibration(), capture, progress);
+        ConvertConfig base = new ConvertConfig(chosen.get(0), 1, inputs.calibration(), capture, snnPairs, reset,
+                capture.seed());
+        ConversionSweep.Result result = ConversionSweep.run(inputs.dnn(), distribution, base, chosen, timesteps,
+                inputs.testBatches(batch), dnnAccuracy, progress);
+
+        Path dir = run.resolve(out);
+        Tables.writeCsv(result.accuracyTable(), dir.resolve("accuracy.csv"));
+        Tables.writeCsv(result.pivot(), dir.resolve("accuracy_pivot.csv"));
+        Tables.writeCsv(result.spikeTable(), dir.resolve("spike_rates.csv"));
+        Tables.writeCsv(result.thresholdTable(), dir.resolve("thresholds.csv"));
+        Tables.writeCsv(distribution.toTable(), dir.resolve("distributions.csv"));
+        if (save) {
+            for (ConversionSweep.Cell c : result.cells()) {
+                if (c.conversion().timesteps() == c.timesteps()) {
+                    Graphs.save(c.conversion().snn().graph(),
+                            run.resolve("snn").resolve(c.strategy().replace(':', '_') + "-T" + c.timesteps() + ".zip"));
+                }
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        o.println(Tables.rounded(result.pivot(), 2).printAll());
+        o.printf(Locale.ROOT, "DNN (%s) test accuracy %.2f %% on %d images; calibration on %d training images; tables in %s%n",
+                inputs.modelFile().getFileName(), 100 * dnnAccuracy, inputs.test().size(), inputs.calibration().size(0),
+                dir);
+        o.flush();
+        return 0;
+    }
+
+    static List<ThresholdStrategy> parse(List<String> names) {
+        List<ThresholdStrategy> out = new ArrayList<>();
+        for (String n : names) {
+            if (n.trim().equalsIgnoreCase("all")) {
+                out.addAll(ThresholdStrategy.builtIns());
+            } else {
+                out.add(ThresholdStrategy.parse(n));
+            }
+        }
+        return out;
+    }
+}

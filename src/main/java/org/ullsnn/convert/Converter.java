@@ -1,0 +1,101 @@
+package org.ullsnn.convert;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ullsnn.progress.ProgressEvent;
+import org.ullsnn.progress.ProgressListener;
+import org.ullsnn.snn.SpikingNetwork;
+import org.ullsnn.stats.DistributionCapture;
+import org.ullsnn.stats.LayerDistribution;
+import org.ullsnn.stats.NetworkDistribution;
+
+/**
+ * Converts a trained DNN into a spiking network, one layer at a time, as a pure function: the DNN is read,
+ * never changed.
+ * <pre>
+ * validate (ConversionPlan) -&gt; capture DNN pre-activations -&gt; for each spiking layer l in order:
+ *     [SNN mode: build layers 1..l-1, collect paired samples] -&gt; strategy.choose(stats, T) -&gt; check
+ * -&gt; build the SNN (batch norm folded, v folded into the next weights)
+ * </pre>
+ * Errors name the layer: an unknown DNN vertex type, T &lt; 1, a strategy that fails or returns a NaN or
+ * non-positive threshold.
+ */
+public final class Converter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Converter.class);
+
+    private Converter() {
+    }
+
+    /** Captures the DNN's pre-activations on the calibration images, then converts. */
+    public static ConversionResult convert(ComputationGraph dnn, ConvertConfig config, ProgressListener progress) {
+        ConversionPlan.of(dnn); // fail on an unsupported network before the capture
+        NetworkDistribution distribution = DistributionCapture.run(dnn, config.calibrationImages(), config.capture(),
+                progress);
+        return convert(dnn, distribution, config, progress);
+    }
+
+    /**
+     * Converts with an existing capture (one capture serves every strategy and T of a sweep).
+     *
+     * @throws IllegalArgumentException naming the vertex or layer that cannot be converted
+     */
+    public static ConversionResult convert(ComputationGraph dnn, NetworkDistribution distribution,
+            ConvertConfig config, ProgressListener progress) {
+        long start = System.nanoTime();
+        ConversionPlan plan = ConversionPlan.of(dnn);
+        INDArray images = config.calibrationImages();
+        InputType inputType = InputType.convolutional(images.size(2), images.size(3), images.size(1));
+        ThresholdStrategy strategy = config.strategy();
+        int steps = config.timesteps();
+        List<String> names = plan.spikingLayers();
+        Map<String, LayerThreshold> chosen = new LinkedHashMap<>();
+        List<LayerConversion> layers = new ArrayList<>();
+        String task = "convert " + strategy.name() + " T=" + steps;
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i);
+            LayerDistribution d = distribution.layer(name);
+            PairedSamples pairs = null;
+            if (strategy.calibration() == Calibration.SNN) {
+                SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
+                pairs = SnnCalibration.collect(dnn, partial, name, images, config.capture().batchSize(),
+                        config.snnPairs(), config.seed());
+            }
+            LayerStats stats = new LayerStats(name, i, d, pairs);
+            LayerThreshold threshold = choose(strategy, stats, steps);
+            chosen.put(name, threshold);
+            layers.add(new LayerConversion(name, stats.mu(), threshold, d.fractionAtOrBelowZero(), d.fractionInside(),
+                    d.fractionClipped()));
+            progress.onProgress(ProgressEvent.of(task, i + 1, names.size(), "layer", name));
+        }
+        SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
+        progress.onProgress(ProgressEvent.done(task, names.size(), names.size(), "layer", ""));
+        LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d layers=%d calibration=%s images=%d elapsed_ms=%d",
+                strategy.name(), steps, names.size(), strategy.calibration(), images.size(0),
+                (System.nanoTime() - start) / 1_000_000));
+        return new ConversionResult(snn, strategy.name(), steps, layers);
+    }
+
+    private static LayerThreshold choose(ThresholdStrategy strategy, LayerStats stats, int steps) {
+        LayerThreshold threshold;
+        try {
+            threshold = strategy.choose(stats, steps);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new IllegalArgumentException("strategy '" + strategy.name() + "' failed on layer '" + stats.layer()
+                    + "' (T = " + steps + "): " + e.getMessage(), e);
+        }
+        if (threshold == null) {
+            throw new IllegalArgumentException("strategy '" + strategy.name() + "' returned no threshold for layer '"
+                    + stats.layer() + "'");
+        }
+        return threshold;
+    }
+}

@@ -1,0 +1,49 @@
+package org.ullsnn.convert;
+
+import java.util.Optional;
+import org.ullsnn.stats.LayerDistribution;
+
+/**
+ * What calibration saw of one spiking layer: the DNN pre-activation distribution and, in SNN mode, the
+ * paired samples from the already-converted layers. This is what a {@link ThresholdStrategy} chooses from.
+ *
+ * @param layer        the activation layer's name
+ * @param index        its position among the spiking layers (0 = first)
+ * @param distribution the DNN pre-activations (samples, histogram, fractions, percentiles)
+ * @param snnSamples   paired (DNN activation, SNN current series) samples, or {@code null} in DNN mode
+ */
+public record LayerStats(String layer, int index, LayerDistribution distribution, PairedSamples snnSamples) {
+
+    public LayerStats {
+        if (distribution == null) {
+            throw new IllegalArgumentException("layer " + layer + " has no calibration distribution");
+        }
+        if (index < 0) {
+            throw new IllegalArgumentException("layer index must be >= 0, got " + index);
+        }
+    }
+
+    /**
+     * The clip value {@code mu} the strategies scale from: the trained clip of a ClipReLU layer, or, for a
+     * plain ReLU (no clip), the largest activation seen in calibration.
+     */
+    public double mu() {
+        double clip = distribution.mu();
+        return Double.isInfinite(clip) ? Math.max(distribution.max(), 0) : clip;
+    }
+
+    /** The largest DNN activation seen, {@code min(max z, mu)}, at least 0. */
+    public double maxActivation() {
+        return Math.max(0, Math.min(distribution.max(), distribution.mu()));
+    }
+
+    /** The {@code p}-th percentile (0-100) of the DNN activation {@code a = clip(z, 0, mu)}. */
+    public double activationPercentile(double p) {
+        return distribution.activationPercentile(p);
+    }
+
+    /** The paired SNN-mode samples, when the strategy asked for them. */
+    public Optional<PairedSamples> snn() {
+        return Optional.ofNullable(snnSamples);
+    }
+}

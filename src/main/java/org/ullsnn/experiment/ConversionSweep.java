@@ -1,0 +1,179 @@
+package org.ullsnn.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ullsnn.convert.ConversionResult;
+import org.ullsnn.convert.ConvertConfig;
+import org.ullsnn.convert.Converter;
+import org.ullsnn.convert.ThresholdStrategy;
+import org.ullsnn.progress.ProgressListener;
+import org.ullsnn.snn.LayerSpikes;
+import org.ullsnn.snn.SimulationResult;
+import org.ullsnn.snn.Simulator;
+import org.ullsnn.stats.NetworkDistribution;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * Strategies x T: converts a DNN with each strategy and simulates it on test data. A strategy that does not
+ * depend on T is converted once at the largest T and simulated once; its accuracy at every smaller T is read
+ * off the running output sum (METHOD.md §3). T-dependent strategies (the fitted ones, custom lambdas) are
+ * converted and simulated once per T and reported at t = T.
+ */
+public final class ConversionSweep {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConversionSweep.class);
+
+    private ConversionSweep() {
+    }
+
+    /** One converted and simulated (strategy, T). */
+    public record Cell(String strategy, int timesteps, ConversionResult conversion, SimulationResult simulation) {
+    }
+
+    /** All cells of a sweep, with the DNN's accuracy on the same test data. */
+    public record Result(double dnnAccuracy, List<Cell> cells) {
+
+        public Result {
+            cells = List.copyOf(cells);
+        }
+
+        /** strategy, T, accuracy, DNN accuracy, spikes per image. */
+        public Table accuracyTable() {
+            StringColumn strategy = StringColumn.create("strategy");
+            IntColumn t = IntColumn.create("T");
+            DoubleColumn acc = DoubleColumn.create("accuracy");
+            DoubleColumn dnn = DoubleColumn.create("dnn_accuracy");
+            DoubleColumn spikes = DoubleColumn.create("spikes_per_image");
+            for (Cell c : cells) {
+                strategy.append(c.strategy());
+                t.append(c.timesteps());
+                acc.append(c.simulation().finalAccuracy());
+                dnn.append(dnnAccuracy);
+                spikes.append(c.simulation().spikesPerSample());
+            }
+            return Table.create("accuracy by strategy and T", strategy, t, acc, dnn, spikes);
+        }
+
+        /** The accuracy table pivoted: one row per strategy, one column per T (percent). */
+        public Table pivot() {
+            List<Integer> ts = cells.stream().map(Cell::timesteps).distinct().sorted().toList();
+            List<String> strategies = cells.stream().map(Cell::strategy).distinct().toList();
+            StringColumn name = StringColumn.create("strategy");
+            List<DoubleColumn> cols = new ArrayList<>();
+            ts.forEach(t -> cols.add(DoubleColumn.create("T=" + t)));
+            for (String s : strategies) {
+                name.append(s);
+                for (int i = 0; i < ts.size(); i++) {
+                    int t = ts.get(i);
+                    cols.get(i).append(cells.stream().filter(c -> c.strategy().equals(s) && c.timesteps() == t)
+                            .mapToDouble(c -> 100 * c.simulation().finalAccuracy()).findFirst().orElse(Double.NaN));
+                }
+            }
+            name.append("DNN");
+            cols.forEach(c -> c.append(100 * dnnAccuracy));
+            Table table = Table.create("test accuracy (%) by strategy and T", name);
+            cols.forEach(table::addColumns);
+            return table;
+        }
+
+        /** strategy, T, layer, neurons, spikes per image, firing rate. */
+        public Table spikeTable() {
+            StringColumn strategy = StringColumn.create("strategy");
+            IntColumn t = IntColumn.create("T");
+            StringColumn layer = StringColumn.create("layer");
+            DoubleColumn perImage = DoubleColumn.create("spikes_per_image");
+            DoubleColumn rate = DoubleColumn.create("firing_rate");
+            for (Cell c : cells) {
+                for (LayerSpikes l : c.simulation().layers()) {
+                    strategy.append(c.strategy());
+                    t.append(c.timesteps());
+                    layer.append(l.layer());
+                    perImage.append(l.spikesPerSample());
+                    rate.append(l.firingRate());
+                }
+            }
+            return Table.create("spike rates", strategy, t, layer, perImage, rate);
+        }
+
+        /** strategy, T, layer, mu, theta, v, u0, alpha, beta, fractions of z. */
+        public Table thresholdTable() {
+            StringColumn strategy = StringColumn.create("strategy");
+            IntColumn t = IntColumn.create("T");
+            Table all = null;
+            for (Cell c : cells) {
+                Table layers = c.conversion().toTable();
+                for (int i = 0; i < layers.rowCount(); i++) {
+                    strategy.append(c.strategy());
+                    t.append(c.timesteps());
+                }
+                layers.setName("thresholds");
+                all = all == null ? layers : all.append(layers);
+            }
+            if (all == null) {
+                return Table.create("thresholds", strategy, t);
+            }
+            all.insertColumn(0, t);
+            all.insertColumn(0, strategy);
+            return all;
+        }
+    }
+
+    /**
+     * Runs the sweep.
+     *
+     * @param dnn          the trained DNN (not changed)
+     * @param distribution its capture on the calibration images (shared by all cells)
+     * @param base         conversion settings; strategy and T are replaced per cell
+     * @param strategies   strategies to compare
+     * @param timesteps    values of T, each {@code >= 1}
+     * @param test         fresh test iterators
+     */
+    public static Result run(ComputationGraph dnn, NetworkDistribution distribution, ConvertConfig base,
+            List<ThresholdStrategy> strategies, List<Integer> timesteps, Supplier<DataSetIterator> test,
+            double dnnAccuracy, ProgressListener progress) {
+        if (strategies.isEmpty() || timesteps.isEmpty()) {
+            throw new IllegalArgumentException("a sweep needs at least one strategy and one T");
+        }
+        List<Integer> ts = timesteps.stream().distinct().sorted().toList();
+        ts.forEach(t -> {
+            if (t < 1) {
+                throw new IllegalArgumentException("timesteps T must be >= 1, got " + t);
+            }
+        });
+        int maxT = ts.get(ts.size() - 1);
+        List<Cell> cells = new ArrayList<>();
+        for (ThresholdStrategy s : strategies) {
+            if (s.dependsOnTimesteps()) {
+                for (int t : ts) {
+                    ConversionResult c = Converter.convert(dnn, distribution, base.withStrategy(s).withTimesteps(t),
+                            progress);
+                    cells.add(new Cell(s.name(), t, c, Simulator.run(c.snn(), test.get(), progress)));
+                    log(cells.get(cells.size() - 1));
+                }
+            } else {
+                ConversionResult c = Converter.convert(dnn, distribution, base.withStrategy(s).withTimesteps(maxT),
+                        progress);
+                SimulationResult sim = Simulator.run(c.snn(), test.get(), progress);
+                for (int t : ts) {
+                    cells.add(new Cell(s.name(), t, c, sim.firstSteps(t)));
+                    log(cells.get(cells.size() - 1));
+                }
+            }
+        }
+        return new Result(dnnAccuracy, cells);
+    }
+
+    private static void log(Cell c) {
+        LOG.info(String.format(Locale.ROOT, "sweep strategy=%s T=%d accuracy=%.4f spikes_per_image=%.0f",
+                c.strategy(), c.timesteps(), c.simulation().finalAccuracy(), c.simulation().spikesPerSample()));
+    }
+}

@@ -1,0 +1,99 @@
+package org.ullsnn.experiment;
+
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.ullsnn.convert.ConversionResult;
+import org.ullsnn.convert.ConvertConfig;
+import org.ullsnn.convert.Converter;
+import org.ullsnn.convert.ThresholdStrategy;
+import org.ullsnn.progress.ProgressEvent;
+import org.ullsnn.progress.ProgressListener;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.numbers.NumberColumnFormatter;
+
+/**
+ * Inference throughput of a DNN and of its spiking versions at several T, in one process: the DNN's
+ * {@code output} and the SNN's full time-folded forward pass (all T steps, the per-step logits included), each
+ * on one fixed batch, {@code warmup} untimed then {@code iterations} timed passes. The SNN is converted with
+ * trained-clip thresholds (the strategy does not change the cost of a forward pass).
+ *
+ * @param timesteps  values of T
+ * @param batchSize  images per pass
+ * @param warmup     untimed passes per case
+ * @param iterations timed passes per case
+ * @param seed       seed of the random batch
+ */
+public record SnnBenchmark(List<Integer> timesteps, int batchSize, int warmup, int iterations, long seed) {
+
+    public SnnBenchmark {
+        timesteps = List.copyOf(timesteps);
+        if (timesteps.isEmpty() || batchSize < 1 || warmup < 0 || iterations < 1) {
+            throw new IllegalArgumentException("need T values, batch >= 1, warmup >= 0, iterations >= 1; got "
+                    + timesteps + ", " + batchSize + ", " + warmup + ", " + iterations);
+        }
+    }
+
+    /** T = 2 and 4, batch 100, 2 warm-up and 5 timed passes. */
+    public static SnnBenchmark defaults() {
+        return new SnnBenchmark(List.of(2, 4), 100, 2, 5, 42);
+    }
+
+    /** One row for the DNN and one per T: img/s and the ratio to the DNN. */
+    public Table run(ComputationGraph dnn, ProgressListener progress) {
+        Nd4j.getRandom().setSeed(seed);
+        long[] shape = inputShape(dnn);
+        INDArray batch = Nd4j.randn(DataType.FLOAT, batchSize, shape[0], shape[1], shape[2]);
+        StringColumn model = StringColumn.create("model");
+        IntColumn t = IntColumn.create("T");
+        DoubleColumn rate = DoubleColumn.create("img_per_s");
+        DoubleColumn ratio = DoubleColumn.create("vs_dnn");
+        double dnnRate = measure("DNN", () -> dnn.outputSingle(false, batch), progress);
+        model.append("dnn");
+        t.append(0);
+        rate.append(dnnRate);
+        ratio.append(1.0);
+        for (int steps : timesteps) {
+            ConversionResult c = Converter.convert(dnn, ConvertConfig.of(ThresholdStrategy.trainedClip(), steps,
+                    batch), ProgressListener.silent());
+            ComputationGraph snn = c.snn().graph();
+            String logits = c.snn().logitsVertex();
+            double r = measure("SNN T=" + steps, () -> snn.output(List.of(logits), false, new INDArray[] {batch}, null),
+                    progress);
+            model.append("snn");
+            t.append(steps);
+            rate.append(r);
+            ratio.append(r / dnnRate);
+        }
+        rate.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
+        ratio.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+        return Table.create("inference throughput", model, t, rate, ratio);
+    }
+
+    private double measure(String task, Runnable pass, ProgressListener progress) {
+        long start = 0;
+        int total = warmup + iterations;
+        for (int i = 0; i < total; i++) {
+            if (i == warmup) {
+                start = System.nanoTime();
+            }
+            pass.run();
+            progress.onProgress(i + 1 == total ? ProgressEvent.done(task, i + 1, total, "pass", "")
+                    : ProgressEvent.of(task, i + 1, total, "pass", i < warmup ? "warm-up" : ""));
+        }
+        return (double) batchSize * iterations / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** CIFAR-sized input (channels of the first convolution, 32x32). */
+    private static long[] inputShape(ComputationGraph dnn) {
+        var first = (org.deeplearning4j.nn.conf.layers.ConvolutionLayer) java.util.Arrays.stream(dnn.getLayers())
+                .map(l -> l.getConfig()).filter(c -> c instanceof org.deeplearning4j.nn.conf.layers.ConvolutionLayer)
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("the benchmark needs a convolutional DNN"));
+        return new long[] {first.getNIn(), 32, 32};
+    }
+}
