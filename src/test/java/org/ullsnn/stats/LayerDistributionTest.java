@@ -88,4 +88,12 @@ class LayerDistributionTest {
         d.samples()[1] = 99;
         assertArrayEquals(new double[] {1, 2, 3}, d.samples());
     }
+
+    @Test
+    void aNetworkDistributionRejectsDuplicateLayerNames() {
+        LayerDistribution d = LayerDistribution.of("act", 1, new double[] {1, 2}, 2);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new NetworkDistribution(java.util.List.of(d, d), 1, CaptureConfig.defaults()));
+        assertEquals("layer names must be unique, got 'act' twice", e.getMessage());
+    }
 }
