@@ -42,18 +42,22 @@ public record CaptureConfig(int batchSize, int reservoirCapacity, int histogramB
                 DEFAULT_SEED);
     }
 
+    /** This config with another batch size. */
     public CaptureConfig withBatchSize(int b) {
         return new CaptureConfig(b, reservoirCapacity, histogramBins, seed);
     }
 
+    /** This config with another reservoir capacity. */
     public CaptureConfig withReservoirCapacity(int k) {
         return new CaptureConfig(batchSize, k, histogramBins, seed);
     }
 
+    /** This config with another number of histogram bins. */
     public CaptureConfig withHistogramBins(int bins) {
         return new CaptureConfig(batchSize, reservoirCapacity, bins, seed);
     }
 
+    /** This config with another reservoir seed. */
     public CaptureConfig withSeed(long s) {
         return new CaptureConfig(batchSize, reservoirCapacity, histogramBins, s);
     }

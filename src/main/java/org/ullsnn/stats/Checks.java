@@ -56,6 +56,14 @@ final class Checks {
         return p;
     }
 
+    /** An unmodifiable map of two parameters that keeps their order. */
+    static java.util.Map<String, Double> orderedParameters(String name1, double value1, String name2, double value2) {
+        java.util.Map<String, Double> m = new java.util.LinkedHashMap<>();
+        m.put(name1, value1);
+        m.put(name2, value2);
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
     static <T> T notNull(String name, T value) {
         if (value == null) {
             throw new IllegalArgumentException(name + " must not be null");

@@ -34,7 +34,8 @@ import org.ullsnn.progress.ProgressListener;
  * <p>Progress: one event per batch, task {@code "capture pass 1/2"} (and {@code "capture pass 2/2"} when it
  * runs), unit {@code batch}; the last batch of a pass is the finished event.
  * <pre>{@code
- * NetworkDistribution d = DistributionCapture.run(dnn, images, CaptureConfig.defaults(), ConsoleProgressBar.onStderr());
+ * NetworkDistribution d = DistributionCapture.run(dnn, images, CaptureConfig.defaults(),
+ *         ConsoleProgressBar.onStderr());
  * d.toTable();
  * }</pre>
  */

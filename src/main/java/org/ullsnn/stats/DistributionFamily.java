@@ -1,7 +1,7 @@
 package org.ullsnn.stats;
 
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
@@ -66,16 +66,8 @@ public sealed interface DistributionFamily permits Uniform, HalfNormal, Exponent
     default String describe() {
         StringBuilder sb = new StringBuilder();
         parameters().forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append('=')
-                .append(String.format(java.util.Locale.ROOT, "%.6g", v)));
+                .append(String.format(Locale.ROOT, "%.6g", v)));
         return sb.toString();
-    }
-
-    /** Ordered parameter map; helper for the records. */
-    static Map<String, Double> parameters(String name1, double value1, String name2, double value2) {
-        Map<String, Double> m = new LinkedHashMap<>();
-        m.put(name1, value1);
-        m.put(name2, value2);
-        return java.util.Collections.unmodifiableMap(m);
     }
 
     /**

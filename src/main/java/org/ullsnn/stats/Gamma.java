@@ -85,7 +85,7 @@ public record Gamma(double shape, double scale) implements DistributionFamily {
 
     @Override
     public Map<String, Double> parameters() {
-        return DistributionFamily.parameters("shape", shape, "scale", scale);
+        return Checks.orderedParameters("shape", shape, "scale", scale);
     }
 
     @Override

@@ -65,7 +65,10 @@ public record Histogram(double[] edges, long[] counts) {
         return new Histogram(edges, counts);
     }
 
-    /** {@code bins + 1} equal-width edges over {@code [min, max]} (widened to {@code [min - 1/2, max + 1/2]} when equal). */
+    /**
+     * {@code bins + 1} equal-width edges over {@code [min, max]} (widened to {@code [min - 1/2, max + 1/2]} when
+     * {@code min == max}).
+     */
     static double[] equalEdges(double min, double max, int bins) {
         Checks.positive("histogram bins", bins);
         Checks.finite("histogram min", min);

@@ -62,7 +62,7 @@ public record Laplace(double location, double scale) implements DistributionFami
 
     @Override
     public Map<String, Double> parameters() {
-        return DistributionFamily.parameters("location", location, "scale", scale);
+        return Checks.orderedParameters("location", location, "scale", scale);
     }
 
     @Override

@@ -57,7 +57,7 @@ public record LogNormal(double logMean, double logSd) implements DistributionFam
 
     @Override
     public Map<String, Double> parameters() {
-        return DistributionFamily.parameters("logMean", logMean, "logSd", logSd);
+        return Checks.orderedParameters("logMean", logMean, "logSd", logSd);
     }
 
     @Override

@@ -28,7 +28,7 @@ public record ZeroInflated(double p0, DistributionFamily positive) {
         return z < 0 ? 0.0 : p0 + (1 - p0) * positive.cdf(z);
     }
 
-    /** The mixture's density at {@code z > 0}, {@code (1 - p0) f(z)}; 0 for {@code z <= 0} (the atom is not a density). */
+    /** The mixture's density at {@code z > 0}, {@code (1 - p0) f(z)}; 0 for {@code z <= 0} (the atom has no density). */
     public double density(double z) {
         return z > 0 ? (1 - p0) * positive.density(z) : 0.0;
     }
