@@ -2,7 +2,6 @@ package org.ullsnn.experiment;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.ullsnn.io.AtomicFile;
 import org.ullsnn.nn.train.EpochMetrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -42,6 +41,6 @@ public final class MetricsTable {
 
     /** Writes {@link #of(List)} as CSV to {@code file}, replacing it atomically. */
     public static void writeCsv(List<EpochMetrics> history, Path file) {
-        AtomicFile.write(file, tmp -> of(history).write().csv(tmp.toFile()));
+        Tables.writeCsv(of(history), file);
     }
 }

@@ -17,7 +17,7 @@ import org.ullsnn.nn.train.TrainConfig;
  * The tiny net (2 conv + 1 FC, ClipReLU) trained for a few epochs on synthetic 3x8x8 images: a small
  * trained DNN for conversion tests, built once per JVM. Callers must not change it.
  */
-final class SmallTrainedNet {
+public final class SmallTrainedNet {
 
     private static ComputationGraph net;
     private static ImageSet train;
@@ -27,7 +27,7 @@ final class SmallTrainedNet {
     private SmallTrainedNet() {
     }
 
-    static synchronized ComputationGraph get() {
+    public static synchronized ComputationGraph get() {
         if (net == null) {
             var shape = new org.ullsnn.data.ImageShape(3, 8, 8);
             train = SyntheticImages.generate(4, 64, shape, 11);
@@ -50,20 +50,26 @@ final class SmallTrainedNet {
         return net;
     }
 
-    static INDArray calibrationImages() {
+    public static INDArray calibrationImages() {
         get();
         return all(train);
     }
 
-    static INDArray testImages() {
+    public static INDArray testImages() {
         get();
         return all(test);
     }
 
     /** Pre-softmax output of the DNN. */
-    static INDArray logits(ComputationGraph dnn, INDArray x) {
+    public static INDArray logits(ComputationGraph dnn, INDArray x) {
         INDArray hidden = dnn.feedForward(x, false).get("fc1_act");
         return hidden.mmul(dnn.getLayer("output").getParam("W"));
+    }
+
+    /** The synthetic test set as labelled batches. */
+    public static org.nd4j.linalg.dataset.api.iterator.DataSetIterator testBatches(int batchSize) {
+        get();
+        return new ImageSetIterator(test, normalization, IteratorOptions.evaluation(batchSize));
     }
 
     private static INDArray all(ImageSet set) {

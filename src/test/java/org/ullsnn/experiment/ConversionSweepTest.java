@@ -1,0 +1,49 @@
+package org.ullsnn.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.ullsnn.convert.ConvertConfig;
+import org.ullsnn.convert.SmallTrainedNet;
+import org.ullsnn.convert.ThresholdStrategy;
+import org.ullsnn.nn.train.Accuracy;
+import org.ullsnn.progress.ProgressListener;
+import org.ullsnn.stats.CaptureConfig;
+import org.ullsnn.stats.DistributionCapture;
+import org.ullsnn.stats.NetworkDistribution;
+import tech.tablesaw.api.Table;
+
+class ConversionSweepTest {
+
+    @Test
+    void sweepsStrategiesByTAndSimulatesTIndependentOnesOnce() {
+        ComputationGraph dnn = SmallTrainedNet.get();
+        NetworkDistribution d = DistributionCapture.run(dnn, SmallTrainedNet.calibrationImages(), CaptureConfig.defaults());
+        double dnnAcc = Accuracy.of(dnn, SmallTrainedNet.testBatches(32), "dnn", ProgressListener.silent());
+        ConvertConfig base = ConvertConfig.of(ThresholdStrategy.maxNorm(), 1, SmallTrainedNet.calibrationImages())
+                .withSnnPairs(2000);
+        ConversionSweep.Result r = ConversionSweep.run(dnn, d, base,
+                List.of(ThresholdStrategy.trainedClip(), ThresholdStrategy.fittedDnn()), List.of(4, 1, 2),
+                () -> SmallTrainedNet.testBatches(32), dnnAcc, ProgressListener.silent());
+
+        assertEquals(6, r.cells().size());
+        var clip = r.cells().stream().filter(c -> c.strategy().equals("trained-clip")).toList();
+        assertTrue(clip.stream().allMatch(c -> c.conversion() == clip.get(0).conversion()), "one conversion at T_max");
+        assertEquals(4, clip.get(0).conversion().timesteps());
+        var fitted = r.cells().stream().filter(c -> c.strategy().equals("fitted-dnn")).toList();
+        assertEquals(List.of(1, 2, 4), fitted.stream().map(c -> c.conversion().timesteps()).toList());
+
+        Table pivot = r.pivot();
+        assertEquals(List.of("strategy", "T=1", "T=2", "T=4"), pivot.columnNames());
+        assertEquals("DNN", pivot.stringColumn("strategy").get(2));
+        assertEquals(100 * dnnAcc, pivot.doubleColumn("T=4").getDouble(2), 1e-9);
+        assertEquals(6 * 3, r.spikeTable().rowCount(), "3 spiking layers per cell");
+        assertEquals(6 * 3, r.thresholdTable().rowCount());
+        assertTrue(dnnAcc > 0.9, "the small net is trained: " + dnnAcc);
+        double fittedAt4 = fitted.get(2).simulation().finalAccuracy();
+        assertTrue(fittedAt4 > 0.5, "fitted SNN at T = 4 works on the easy synthetic task: " + fittedAt4);
+    }
+}
