@@ -18,7 +18,9 @@ import org.ullsnn.progress.ProgressListener;
 import org.ullsnn.snn.ResetMode;
 import org.ullsnn.stats.CaptureConfig;
 import org.ullsnn.stats.DistributionCapture;
+import org.ullsnn.stats.DistributionFitter;
 import org.ullsnn.stats.NetworkDistribution;
+import org.ullsnn.stats.NetworkFit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +34,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert a trained DNN to SNNs (strategies x T), simulate them on the test set, and print "
                 + "and save the accuracy table.",
-            "Writes <run>/<out>/accuracy.csv, accuracy_pivot.csv, spike_rates.csv, thresholds.csv and "
-                    + "distributions.csv; with --save, the SNNs as <run>/snn/<strategy>-T<T>.zip."})
+            "Writes <run>/<out>/accuracy.csv, accuracy_pivot.csv, spike_rates.csv, thresholds.csv, "
+                    + "distributions.csv, fits.csv and conversion_error.csv; with --save, the SNNs as "
+                    + "<run>/snn/<strategy>-T<T>.zip."})
 public final class ConvertCommand implements Callable<Integer> {
 
     @Spec
@@ -98,6 +101,9 @@ public final class ConvertCommand implements Callable<Integer> {
         Tables.writeCsv(result.spikeTable(), dir.resolve("spike_rates.csv"));
         Tables.writeCsv(result.thresholdTable(), dir.resolve("thresholds.csv"));
         Tables.writeCsv(distribution.toTable(), dir.resolve("distributions.csv"));
+        NetworkFit fits = DistributionFitter.fit(distribution);
+        Tables.writeCsv(fits.toTable(), dir.resolve("fits.csv"));
+        Tables.writeCsv(result.errorTable(distribution, fits), dir.resolve("conversion_error.csv"));
         if (save) {
             for (ConversionSweep.Cell c : result.cells()) {
                 if (c.conversion().timesteps() == c.timesteps()) {

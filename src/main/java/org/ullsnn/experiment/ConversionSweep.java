@@ -16,7 +16,11 @@ import org.ullsnn.progress.ProgressListener;
 import org.ullsnn.snn.LayerSpikes;
 import org.ullsnn.snn.SimulationResult;
 import org.ullsnn.snn.Simulator;
+import org.ullsnn.stats.ConversionError;
+import org.ullsnn.stats.ConversionSetting;
 import org.ullsnn.stats.NetworkDistribution;
+import org.ullsnn.stats.NetworkFit;
+import org.ullsnn.convert.LayerThreshold;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -102,6 +106,31 @@ public final class ConversionSweep {
                 }
             }
             return Table.create("spike rates", strategy, t, layer, perImage, rate);
+        }
+
+        /**
+         * The conversion-error model of every cell's thresholds, per layer: mean error and MSE between the DNN
+         * activation and the constant-drive SNN output under the calibration samples, under the best fitted
+         * zero-inflated family, and under the uniform assumption (METHOD.md §4).
+         */
+        public Table errorTable(NetworkDistribution distribution, NetworkFit fits) {
+            Table all = null;
+            for (Cell c : cells) {
+                java.util.Map<String, LayerThreshold> chosen = new java.util.HashMap<>();
+                c.conversion().layers().forEach(l -> chosen.put(l.layer(), l.threshold()));
+                Table t = ConversionError.table(distribution, fits, d -> {
+                    LayerThreshold th = chosen.get(d.layer());
+                    return new ConversionSetting(th.theta(), th.v(), th.u0(), c.timesteps());
+                });
+                StringColumn strategy = StringColumn.create("strategy");
+                for (int i = 0; i < t.rowCount(); i++) {
+                    strategy.append(c.strategy());
+                }
+                t.insertColumn(0, strategy);
+                t.setName("conversion error");
+                all = all == null ? t : all.append(t);
+            }
+            return all;
         }
 
         /** strategy, T, layer, mu, theta, v, u0, alpha, beta, fractions of z. */

@@ -42,6 +42,13 @@ class ConversionSweepTest {
         assertEquals(100 * dnnAcc, pivot.doubleColumn("T=4").getDouble(2), 1e-9);
         assertEquals(6 * 3, r.spikeTable().rowCount(), "3 spiking layers per cell");
         assertEquals(6 * 3, r.thresholdTable().rowCount());
+        Table errors = r.errorTable(d, org.ullsnn.stats.DistributionFitter.fit(d));
+        assertEquals(6 * 3, errors.rowCount());
+        assertEquals("strategy", errors.columnNames().get(0));
+        for (int i = 0; i < errors.rowCount(); i++) {
+            assertTrue(errors.doubleColumn("empirical_mse").getDouble(i) >= 0);
+            assertTrue(errors.doubleColumn("uniform_mse").getDouble(i) >= 0);
+        }
         assertTrue(dnnAcc > 0.9, "the small net is trained: " + dnnAcc);
         double fittedAt4 = fitted.get(2).simulation().finalAccuracy();
         assertTrue(fittedAt4 > 0.5, "fitted SNN at T = 4 works on the easy synthetic task: " + fittedAt4);
