@@ -14,10 +14,12 @@ import tech.tablesaw.api.Table;
  * @param samples    images simulated
  * @param accuracyAt top-1 accuracy of the running output sum after step t, at index {@code t - 1}
  * @param layers     spike counts per IF layer, in topological order
+ * @param pooled     spike counts at the outputs of max-pools over spikes (what the next layer reads; energy
+ *                   counts its synaptic operations from these), in topological order
  * @param traces     the membrane traces asked for (empty if none)
  */
 public record SimulationResult(int timesteps, long samples, double[] accuracyAt, List<LayerSpikes> layers,
-        List<MembraneTrace> traces) {
+        List<LayerSpikes> pooled, List<MembraneTrace> traces) {
 
     public SimulationResult {
         if (accuracyAt.length != timesteps) {
@@ -26,6 +28,7 @@ public record SimulationResult(int timesteps, long samples, double[] accuracyAt,
         }
         accuracyAt = accuracyAt.clone();
         layers = List.copyOf(layers);
+        pooled = List.copyOf(pooled);
         traces = List.copyOf(traces);
     }
 
@@ -52,10 +55,23 @@ public record SimulationResult(int timesteps, long samples, double[] accuracyAt,
                 java.util.Arrays.copyOf(m.trace().spikes(), t), java.util.Arrays.copyOf(m.trace().afterReset(), t))))
                 .toList();
         return new SimulationResult(t, samples, java.util.Arrays.copyOf(accuracyAt, t),
-                layers.stream().map(l -> l.firstSteps(t)).toList(), cut);
+                layers.stream().map(l -> l.firstSteps(t)).toList(), pooled.stream().map(l -> l.firstSteps(t)).toList(),
+                cut);
     }
 
-    /** Total spikes per image over all layers and steps. */
+    /**
+     * The spike counts of the spike tensor a vertex outputs: an IF layer or a max-pool over spikes.
+     *
+     * @throws IllegalArgumentException when the vertex outputs no spike tensor of this network
+     */
+    public LayerSpikes spikesOf(String vertex) {
+        return java.util.stream.Stream.concat(layers.stream(), pooled.stream()).filter(l -> l.layer().equals(vertex))
+                .findFirst().orElseThrow(() -> new IllegalArgumentException("'" + vertex + "' outputs no spikes; "
+                        + "spike tensors: " + java.util.stream.Stream.concat(layers.stream(), pooled.stream())
+                        .map(LayerSpikes::layer).toList()));
+    }
+
+    /** Total spikes per image over all IF layers and steps. */
     public double spikesPerSample() {
         return layers.stream().mapToDouble(LayerSpikes::spikesPerSample).sum();
     }

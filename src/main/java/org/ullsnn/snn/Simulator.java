@@ -53,8 +53,9 @@ public final class Simulator {
         Map<String, long[]> spikeCounts = new LinkedHashMap<>(); // layer -> spikes per step
         Map<String, Long> neurons = new LinkedHashMap<>();
         byName.keySet().forEach(k -> spikeCounts.put(k, new long[steps]));
+        snn.spikingPools().forEach(k -> spikeCounts.put(k, new long[steps]));
         List<MembraneTrace> recorded = new ArrayList<>();
-        List<String> wanted = new ArrayList<>(byName.keySet());
+        List<String> wanted = new ArrayList<>(spikeCounts.keySet());
         wanted.add(snn.logitsVertex());
         traces.forEach(r -> wanted.add(byName.get(r.layer()).inputVertex()));
         long seen = 0;
@@ -73,12 +74,12 @@ public final class Simulator {
                 }
                 correct[t] += running.argMax(1).eq(expected).castTo(DataType.INT).sumNumber().longValue();
             }
-            for (SpikingNetwork.SpikingLayer l : byName.values()) {
-                INDArray spikes = acts.get(l.name());
+            for (String name : spikeCounts.keySet()) {
+                INDArray spikes = acts.get(name);
                 long perSample = spikes.length() / spikes.size(0);
-                neurons.put(l.name(), perSample);
+                neurons.put(name, perSample);
                 INDArray perStep = spikes.reshape('c', steps, n * perSample).sum(1);
-                long[] c = spikeCounts.get(l.name());
+                long[] c = spikeCounts.get(name);
                 for (int t = 0; t < steps; t++) {
                     c[t] += perStep.getLong(t);
                 }
@@ -106,12 +107,14 @@ public final class Simulator {
             accuracy[t] = (double) correct[t] / seen;
         }
         List<LayerSpikes> layers = new ArrayList<>();
+        List<LayerSpikes> pooled = new ArrayList<>();
         for (Map.Entry<String, long[]> e : spikeCounts.entrySet()) {
-            layers.add(new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue()));
+            LayerSpikes ls = new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue());
+            (byName.containsKey(e.getKey()) ? layers : pooled).add(ls);
         }
         progress.onProgress(ProgressEvent.done(task, batches, batches, "batch",
                 String.format(java.util.Locale.ROOT, "acc@T %.2f %%", 100 * accuracy[steps - 1])));
-        return new SimulationResult(steps, seen, accuracy, layers, recorded);
+        return new SimulationResult(steps, seen, accuracy, layers, pooled, recorded);
     }
 
     /** Only the vertices asked for (DL4J computes what they need, detached from workspaces). */

@@ -22,16 +22,19 @@ public final class SpikingNetwork {
     private final int timesteps;
     private final List<SpikingLayer> layers;
     private final String logitsVertex;
+    private final List<String> pools;
 
     /** A spiking layer: the IF vertex and the vertex whose output is its input current. */
     public record SpikingLayer(String name, String inputVertex) {
     }
 
-    private SpikingNetwork(ComputationGraph graph, int timesteps, List<SpikingLayer> layers, String logitsVertex) {
+    private SpikingNetwork(ComputationGraph graph, int timesteps, List<SpikingLayer> layers, String logitsVertex,
+            List<String> pools) {
         this.graph = graph;
         this.timesteps = timesteps;
         this.layers = List.copyOf(layers);
         this.logitsVertex = logitsVertex;
+        this.pools = List.copyOf(pools);
     }
 
     /**
@@ -44,6 +47,8 @@ public final class SpikingNetwork {
         Map<String, GraphVertex> vertices = graph.getConfiguration().getVertices();
         Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
         List<SpikingLayer> layers = new ArrayList<>();
+        List<String> pools = new ArrayList<>();
+        java.util.Set<String> spiking = new java.util.HashSet<>();
         Integer steps = null;
         String logits = null;
         for (int index : graph.topologicalSortOrder()) {
@@ -56,7 +61,12 @@ public final class SpikingNetwork {
             Integer t = null;
             if (conf instanceof IFNeuronLayer ifl) {
                 layers.add(new SpikingLayer(name, inputs.get(name).get(0)));
+                spiking.add(name);
                 t = ifl.getTimesteps();
+            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.SubsamplingLayer
+                    && spiking.contains(inputs.get(name).get(0))) {
+                pools.add(name);
+                spiking.add(name);
             } else if (conf instanceof TimeLayerConfig tl) {
                 t = tl.getTimesteps();
                 if (conf instanceof TimeSumLayer) {
@@ -75,7 +85,7 @@ public final class SpikingNetwork {
             throw new IllegalArgumentException("not a spiking network: the graph has no TimeSumLayer summing "
                     + "its output over time");
         }
-        return new SpikingNetwork(graph, steps, layers, logits);
+        return new SpikingNetwork(graph, steps, layers, logits, pools);
     }
 
     /** The DL4J graph (time-folded). */
@@ -91,6 +101,11 @@ public final class SpikingNetwork {
     /** The spiking (IF) layers in topological order. */
     public List<SpikingLayer> spikingLayers() {
         return layers;
+    }
+
+    /** Max-pool vertices over spikes, in topological order: their outputs are spike tensors too. */
+    public List<String> spikingPools() {
+        return pools;
     }
 
     /** The vertex whose output is the per-step logits {@code [T*N, classes]}. */

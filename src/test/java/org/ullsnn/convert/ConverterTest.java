@@ -299,4 +299,19 @@ class ConverterTest {
         }
         assertEquals(TimeFolding.samples(acts.get(c.snn().logitsVertex()).size(0), 3), x.size(0));
     }
+
+    @Test
+    void simulationCountsSpikesAfterMaxPoolsToo() {
+        ConversionResult c = Converter.convert(SmallTrainedNet.get(), ConvertConfig.of(ThresholdStrategy.trainedClip(), 2,
+                SmallTrainedNet.calibrationImages()), ProgressListener.silent());
+        assertEquals(List.of("pool1", "pool2"), c.snn().spikingPools());
+        var r = org.ullsnn.snn.Simulator.run(c.snn(), SmallTrainedNet.testBatches(32), ProgressListener.silent());
+        assertEquals(List.of("pool1", "pool2"), r.pooled().stream().map(l -> l.layer()).toList());
+        var act = r.spikesOf("conv1_act");
+        var pool = r.spikesOf("pool1");
+        assertEquals(act.neuronsPerSample() / 4, pool.neuronsPerSample());
+        assertTrue(pool.spikes() <= act.spikes() && pool.spikes() * 4 >= act.spikes(),
+                "a 2x2 max-pool over binary spikes keeps between a quarter and all of them");
+        assertThrows(IllegalArgumentException.class, () -> r.spikesOf("conv1"));
+    }
 }
