@@ -88,7 +88,7 @@ final class SnnBuilder {
                         g.addLayer(name + "_sum", new TimeSumLayer(timesteps), current);
                         long classes = ((FeedForwardLayer) node.layer()).getNOut();
                         g.addLayer(name + "_loss", new LossLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                                .nIn(classes).nOut(classes).activation(Activation.SOFTMAX).build(), name + "_sum");
+                                .nIn(classes).nOut(classes).activation // long overloads: the int ones throw(Activation.SOFTMAX).build(), name + "_sum");
                         output = name + "_loss";
                     }
                 }

@@ -38,7 +38,7 @@ class SimulatorTest {
                 .addLayer("if1", new IFNeuronLayer.Builder().timesteps(STEPS).theta(1).build(), "rep")
                 .addLayer("out", new DenseLayer.Builder().nOut(2).hasBias(false).activation(Activation.IDENTITY).build(), "if1")
                 .addLayer("sum", new TimeSumLayer(STEPS), "out")
-                .addLayer("loss", new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(2).nOut(2).activation(Activation.SOFTMAX)
+                .addLayer("loss", new LossLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(2L).nOut(2L).activation(Activation.SOFTMAX)
                         .build(), "sum")
                 .setOutputs("loss").build();
         ComputationGraph g = new ComputationGraph(conf);
