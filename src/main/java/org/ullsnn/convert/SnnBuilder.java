@@ -86,9 +86,9 @@ final class SnnBuilder {
                     tensorOf.put(name, current);
                     if (node.kind() == ConversionPlan.Kind.OUTPUT) {
                         g.addLayer(name + "_sum", new TimeSumLayer(timesteps), current);
-                        long classes = ((FeedForwardLayer) node.layer()).getNOut();
+                        long classes = ((FeedForwardLayer) node.layer()).getNOut(); // long: LossLayer's int setters throw
                         g.addLayer(name + "_loss", new LossLayer.Builder(LossFunctions.LossFunction.MCXENT)
-                                .nIn(classes).nOut(classes).activation // long overloads: the int ones throw(Activation.SOFTMAX).build(), name + "_sum");
+                                .nIn(classes).nOut(classes).activation(Activation.SOFTMAX).build(), name + "_sum");
                         output = name + "_loss";
                     }
                 }
