@@ -9,11 +9,28 @@ import java.util.Arrays;
  * @param neuronsPerSample neurons of the layer per image
  * @param samples          images simulated
  * @param spikesPerStep    spikes emitted at each step t = 1..T (index t - 1), summed over all images
+ * @param perNeuron        spikes of each neuron (C-order over the per-image tensor), summed over all images and
+ *                         steps; empty when not recorded (after {@link #firstSteps(int)})
  */
-public record LayerSpikes(String layer, long neuronsPerSample, long samples, long[] spikesPerStep) {
+public record LayerSpikes(String layer, long neuronsPerSample, long samples, long[] spikesPerStep, long[] perNeuron) {
 
     public LayerSpikes {
         spikesPerStep = spikesPerStep.clone();
+        perNeuron = perNeuron.clone();
+        if (perNeuron.length != 0 && perNeuron.length != neuronsPerSample) {
+            throw new IllegalArgumentException("layer " + layer + ": per-neuron counts need " + neuronsPerSample
+                    + " entries, got " + perNeuron.length);
+        }
+    }
+
+    /** Counts without per-neuron detail. */
+    public LayerSpikes(String layer, long neuronsPerSample, long samples, long[] spikesPerStep) {
+        this(layer, neuronsPerSample, samples, spikesPerStep, new long[0]);
+    }
+
+    /** Whether {@link #perNeuron()} holds the per-neuron counts. */
+    public boolean hasPerNeuron() {
+        return perNeuron.length > 0;
     }
 
     /** T. */
@@ -42,7 +59,7 @@ public record LayerSpikes(String layer, long neuronsPerSample, long samples, lon
         return firingRate() * timesteps();
     }
 
-    /** The counts of the first {@code t} steps only, {@code 1 <= t <= T}. */
+    /** The counts of the first {@code t} steps only, {@code 1 <= t <= T} (per-neuron counts are dropped). */
     public LayerSpikes firstSteps(int t) {
         if (t < 1 || t > timesteps()) {
             throw new IllegalArgumentException("t must be in 1.." + timesteps() + ", got " + t);
@@ -53,12 +70,14 @@ public record LayerSpikes(String layer, long neuronsPerSample, long samples, lon
     @Override
     public boolean equals(Object o) {
         return o instanceof LayerSpikes other && layer.equals(other.layer) && neuronsPerSample == other.neuronsPerSample
-                && samples == other.samples && Arrays.equals(spikesPerStep, other.spikesPerStep);
+                && samples == other.samples && Arrays.equals(spikesPerStep, other.spikesPerStep)
+                && Arrays.equals(perNeuron, other.perNeuron);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Objects.hash(layer, neuronsPerSample, samples) + Arrays.hashCode(spikesPerStep);
+        return 31 * (31 * java.util.Objects.hash(layer, neuronsPerSample, samples) + Arrays.hashCode(spikesPerStep))
+                + Arrays.hashCode(perNeuron);
     }
 
     @Override

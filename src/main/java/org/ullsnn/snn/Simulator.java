@@ -52,6 +52,7 @@ public final class Simulator {
         long[] correct = new long[steps];
         Map<String, long[]> spikeCounts = new LinkedHashMap<>(); // layer -> spikes per step
         Map<String, Long> neurons = new LinkedHashMap<>();
+        Map<String, long[]> perNeuron = new LinkedHashMap<>();
         byName.keySet().forEach(k -> spikeCounts.put(k, new long[steps]));
         snn.spikingPools().forEach(k -> spikeCounts.put(k, new long[steps]));
         List<MembraneTrace> recorded = new ArrayList<>();
@@ -79,6 +80,11 @@ public final class Simulator {
                 long perSample = spikes.length() / spikes.size(0);
                 neurons.put(name, perSample);
                 INDArray perStep = spikes.reshape('c', steps, n * perSample).sum(1);
+                long[] counts = spikes.reshape('c', steps * n, perSample).sum(0).toLongVector();
+                long[] acc = perNeuron.computeIfAbsent(name, k -> new long[(int) perSample]);
+                for (int j = 0; j < counts.length; j++) {
+                    acc[j] += counts[j];
+                }
                 long[] c = spikeCounts.get(name);
                 for (int t = 0; t < steps; t++) {
                     c[t] += perStep.getLong(t);
@@ -109,7 +115,8 @@ public final class Simulator {
         List<LayerSpikes> layers = new ArrayList<>();
         List<LayerSpikes> pooled = new ArrayList<>();
         for (Map.Entry<String, long[]> e : spikeCounts.entrySet()) {
-            LayerSpikes ls = new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue());
+            LayerSpikes ls = new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue(),
+                    perNeuron.get(e.getKey()));
             (byName.containsKey(e.getKey()) ? layers : pooled).add(ls);
         }
         progress.onProgress(ProgressEvent.done(task, batches, batches, "batch",

@@ -67,6 +67,7 @@ class SimulatorTest {
         assertEquals("if1", s.layer());
         assertEquals(2, s.neuronsPerSample());
         assertArrayEquals(new long[] {0, 2, 1, 3}, s.spikesPerStep());
+        assertArrayEquals(new long[] {1, 5}, s.perNeuron(), "neuron 0 fires once (image 0), neuron 1 3 + 2 times");
         assertEquals(3.0, s.spikesPerSample(), 0);
         assertEquals(6.0 / (2 * 2 * 4), s.firingRate(), 1e-12);
         SimulationResult two = r.firstSteps(2);
