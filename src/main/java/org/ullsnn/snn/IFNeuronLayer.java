@@ -32,8 +32,17 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  *       {@code theta/2} for the half-threshold shift).</li>
  * </ul>
  * The output scale {@code v} of the layer is not here: conversion folds it into the next layer's weights,
- * so that spikes stay binary. A DL4J configuration bean (no-argument constructor, setters) that survives
- * JSON and {@code clone()}; the {@link Builder} validates.
+ * so that spikes stay binary.
+ *
+ * <p>Training through time (METHOD.md §5): the backward pass unrolls the T steps with a {@link Surrogate}
+ * derivative for the step ({@code x = U/theta - 1}); theta and lambda get gradients too. Options:
+ * {@code detachReset} drops the surrogate terms that flow through the reset; {@code dropout} drops whole
+ * neurons with one mask per sample shared by all steps (training only, inverted scaling);
+ * {@code smoothForward} replaces the step by the surrogate's antiderivative so that numerical gradient checks
+ * can judge the backward code (never for real use).
+ *
+ * <p>A DL4J configuration bean (no-argument constructor, setters) that survives JSON and {@code clone()};
+ * the {@link Builder} validates.
  */
 public class IFNeuronLayer extends BaseLayer {
 
@@ -42,6 +51,10 @@ public class IFNeuronLayer extends BaseLayer {
     private double initialLambda = 1.0;
     private double u0;
     private ResetMode resetMode = ResetMode.SUBTRACT;
+    private Surrogate surrogate = Surrogate.BOXCAR;
+    private boolean detachReset;
+    private double dropout;
+    private boolean smoothForward;
 
     /** For JSON deserialisation only; use the {@link Builder}. */
     public IFNeuronLayer() {
@@ -54,6 +67,10 @@ public class IFNeuronLayer extends BaseLayer {
         this.initialLambda = b.lambda;
         this.u0 = b.u0;
         this.resetMode = b.resetMode;
+        this.surrogate = b.surrogate;
+        this.detachReset = b.detachReset;
+        this.dropout = b.dropout;
+        this.smoothForward = b.smoothForward;
     }
 
     public int getTimesteps() {
@@ -94,6 +111,39 @@ public class IFNeuronLayer extends BaseLayer {
 
     public void setResetMode(ResetMode resetMode) {
         this.resetMode = resetMode;
+    }
+
+    public Surrogate getSurrogate() {
+        return surrogate;
+    }
+
+    public void setSurrogate(Surrogate surrogate) {
+        this.surrogate = surrogate;
+    }
+
+    public boolean isDetachReset() {
+        return detachReset;
+    }
+
+    public void setDetachReset(boolean detachReset) {
+        this.detachReset = detachReset;
+    }
+
+    /** Drop probability of the time-shared dropout on this layer's spikes (training only). */
+    public double getDropout() {
+        return dropout;
+    }
+
+    public void setDropout(double dropout) {
+        this.dropout = dropout;
+    }
+
+    public boolean isSmoothForward() {
+        return smoothForward;
+    }
+
+    public void setSmoothForward(boolean smoothForward) {
+        this.smoothForward = smoothForward;
     }
 
     @Override
@@ -152,18 +202,23 @@ public class IFNeuronLayer extends BaseLayer {
         return super.equals(o) && o instanceof IFNeuronLayer other && timesteps == other.timesteps
                 && Double.compare(initialTheta, other.initialTheta) == 0
                 && Double.compare(initialLambda, other.initialLambda) == 0
-                && Double.compare(u0, other.u0) == 0 && resetMode == other.resetMode;
+                && Double.compare(u0, other.u0) == 0 && resetMode == other.resetMode && surrogate == other.surrogate
+                && detachReset == other.detachReset && Double.compare(dropout, other.dropout) == 0
+                && smoothForward == other.smoothForward;
     }
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(super.hashCode(), timesteps, initialTheta, initialLambda, u0, resetMode);
+        return java.util.Objects.hash(super.hashCode(), timesteps, initialTheta, initialLambda, u0, resetMode, surrogate,
+                detachReset, dropout, smoothForward);
     }
 
     @Override
     public String toString() {
         return "IFNeuronLayer(name=" + getLayerName() + ", T=" + timesteps + ", theta=" + initialTheta
-                + ", lambda=" + initialLambda + ", u0=" + u0 + ", reset=" + resetMode + ")";
+                + ", lambda=" + initialLambda + ", u0=" + u0 + ", reset=" + resetMode + ", surrogate=" + surrogate
+                + (detachReset ? ", detachReset" : "") + (dropout > 0 ? ", dropout=" + dropout : "")
+                + (smoothForward ? ", SMOOTH" : "") + ")";
     }
 
     /** Builds an {@link IFNeuronLayer}; every value is checked here. */
@@ -173,6 +228,10 @@ public class IFNeuronLayer extends BaseLayer {
         private double lambda = 1.0;
         private double u0;
         private ResetMode resetMode = ResetMode.SUBTRACT;
+        private Surrogate surrogate = Surrogate.BOXCAR;
+        private boolean detachReset;
+        private double dropout;
+        private boolean smoothForward;
 
         /** Number of time steps T of the folded batch, {@code >= 1}. */
         public Builder timesteps(int t) {
@@ -213,6 +272,33 @@ public class IFNeuronLayer extends BaseLayer {
         /** Reset after a spike (default {@link ResetMode#SUBTRACT}). */
         public Builder reset(ResetMode mode) {
             this.resetMode = java.util.Objects.requireNonNull(mode, "reset mode");
+            return this;
+        }
+
+        /** Surrogate derivative for training (default {@link Surrogate#BOXCAR}). */
+        public Builder surrogate(Surrogate s) {
+            this.surrogate = java.util.Objects.requireNonNull(s, "surrogate");
+            return this;
+        }
+
+        /** Drop the surrogate terms through the reset in the backward pass (default false). */
+        public Builder detachReset(boolean detach) {
+            this.detachReset = detach;
+            return this;
+        }
+
+        /** Drop probability in [0, 1) of the time-shared dropout on the spikes, training only (default 0). */
+        public Builder dropout(double p) {
+            if (!(p >= 0 && p < 1)) {
+                throw new IllegalArgumentException("dropout is a drop probability and must be in [0, 1), got " + p);
+            }
+            this.dropout = p;
+            return this;
+        }
+
+        /** Gradient checks only: the surrogate's antiderivative replaces the step in the forward pass. */
+        public Builder smoothForward(boolean smooth) {
+            this.smoothForward = smooth;
             return this;
         }
 

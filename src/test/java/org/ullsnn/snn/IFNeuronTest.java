@@ -121,4 +121,47 @@ class IFNeuronTest {
         assertThrows(IllegalArgumentException.class, () -> new IFNeuronLayer.Builder().timesteps(0));
         assertThrows(IllegalArgumentException.class, () -> new IFNeuronLayer.Builder().lambda(1.5));
     }
+
+    /**
+     * One neuron, T = 2, theta = 1, currents (0.5, 0.8), boxcar, dL/do = (1, 1): U1 = 0.5 (h = 1, no spike),
+     * U2 = 1.3 (h = 1, spike). dL/dU2 = 1; dL/dR1 = 1; dR1/dU1 = 1 - h1 = 0 gives dL/dI1 = 1, while a detached
+     * reset (dR/dU = 1) gives 2.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "detachReset={0}")
+    @org.junit.jupiter.params.provider.CsvSource({"false, 1.0", "true, 2.0"})
+    void backwardByHandWithAndWithoutDetachedReset(boolean detach, double expectedFirst) {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(1))
+                .addLayer("if", new IFNeuronLayer.Builder().timesteps(2).theta(1).detachReset(detach).build(), "in")
+                .setOutputs("if").build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        g.initGradientsView();
+        IFNeuron n = (IFNeuron) g.getLayer("if");
+        var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        n.setInput(Nd4j.createFromArray(new float[][] {{0.5f}, {0.8f}}), mgr);
+        assertArrayEquals(new float[] {0, 1}, n.activate(true, mgr).toFloatVector());
+        var back = n.backpropGradient(Nd4j.createFromArray(new float[][] {{1f}, {1f}}), mgr);
+        assertArrayEquals(new float[] {(float) expectedFirst, 1f}, back.getSecond().toFloatVector(), 1e-6f);
+        // dL/dlambda = dU1 R0 + dU2 R1 = 0 + 1 * 0.5 (u0 = 0, R1 = 0.5)
+        assertEquals(0.5, back.getFirst().getGradientFor(IFParamInitializer.LAMBDA_KEY).getDouble(0), 1e-6);
+    }
+
+    @Test
+    void dropoutUsesOneMaskPerSampleForAllSteps() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).seed(3)
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(200))
+                .addLayer("if", new IFNeuronLayer.Builder().timesteps(3).theta(0.5).dropout(0.5).build(), "in")
+                .setOutputs("if").build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        INDArray current = Nd4j.ones(DataType.FLOAT, 3 * 2, 200); // fires at every step without dropout
+        INDArray train = g.feedForward(current, true).get("if").reshape('c', 3, 2 * 200);
+        assertEquals(train.getRow(0), train.getRow(1), "same mask at t = 1 and t = 2");
+        assertEquals(train.getRow(0), train.getRow(2), "same mask at t = 1 and t = 3");
+        double kept = train.getRow(0).gt(0).castTo(DataType.FLOAT).meanNumber().doubleValue();
+        assertTrue(kept > 0.35 && kept < 0.65, "about half kept: " + kept);
+        assertEquals(2.0, train.maxNumber().doubleValue(), 1e-6, "inverted scaling 1 / (1 - p)");
+        assertEquals(current.length(), g.outputSingle(false, current).sumNumber().longValue(), "no dropout at inference");
+    }
 }
