@@ -208,9 +208,7 @@ public final class TrainCommand implements Callable<Integer> {
             train = train.withSeed(seed);
         }
         if (keepCheckpoints != null) {
-            train = new TrainConfig(train.epochs(), train.batchSize(), train.learningRate(), train.momentum(),
-                    train.l2(), train.lrDecayFactor(), train.lrMilestones(), train.seed(), train.divergenceLoss(),
-                    keepCheckpoints);
+            train = train.withCheckpointsToKeep(keepCheckpoints);
         }
         String runName = name != null ? name : TrainRunConfig.defaultName(ds, net);
         return new TrainRunConfig(runName, ds, level, net, train, trainPerClass, testPerClass, !noAugment);

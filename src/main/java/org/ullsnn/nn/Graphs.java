@@ -25,6 +25,13 @@ public final class Graphs {
         return OneDnnConvolution.enable(net);
     }
 
+    /** A network for {@code conf} with a copy of {@code params} (the flat parameter vector of the same layout). */
+    public static ComputationGraph init(ComputationGraphConfiguration conf, org.nd4j.linalg.api.ndarray.INDArray params) {
+        ComputationGraph net = new ComputationGraph(conf);
+        net.init(params, true);
+        return OneDnnConvolution.enable(net);
+    }
+
     /** A deep copy: parameters, updater state and configuration; the source is untouched. */
     public static ComputationGraph copy(ComputationGraph net) {
         return OneDnnConvolution.enable(net.clone());

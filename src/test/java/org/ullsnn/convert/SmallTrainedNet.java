@@ -66,6 +66,28 @@ public final class SmallTrainedNet {
         return hidden.mmul(dnn.getLayer("output").getParam("W"));
     }
 
+    /** Training and test batches of the synthetic data, for fine-tuning tests. */
+    public static org.ullsnn.nn.train.EpochData epochData(int batchSize) {
+        get();
+        return new org.ullsnn.nn.train.EpochData() {
+            @Override
+            public org.nd4j.linalg.dataset.api.iterator.DataSetIterator train(int epoch) {
+                return new ImageSetIterator(train, normalization, IteratorOptions.training(batchSize).withPrefetch(0)
+                        .withStartEpoch(epoch).withAugmentation(org.ullsnn.data.Augmentation.NONE));
+            }
+
+            @Override
+            public long trainExamples() {
+                return train.size();
+            }
+
+            @Override
+            public org.nd4j.linalg.dataset.api.iterator.DataSetIterator test() {
+                return testBatches(batchSize);
+            }
+        };
+    }
+
     /** The synthetic test set as labelled batches. */
     public static org.nd4j.linalg.dataset.api.iterator.DataSetIterator testBatches(int batchSize) {
         get();

@@ -1,6 +1,7 @@
 package org.ullsnn.nn.train;
 
 import java.util.List;
+import org.nd4j.linalg.learning.config.AMSGrad;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Nesterovs;
 
@@ -10,7 +11,8 @@ import org.nd4j.linalg.learning.config.Nesterovs;
  * @param epochs            number of epochs, {@code >= 1}
  * @param batchSize         images per batch, {@code >= 1}
  * @param learningRate      initial learning rate
- * @param momentum          Nesterov momentum in [0, 1); DL4J has no classical momentum (METHOD.md §1)
+ * @param optimizer         update rule (null reads as {@link Optimizer#NESTEROV_SGD}, for configs saved before it)
+ * @param momentum          Nesterov momentum in [0, 1) (unused by AMSGrad); DL4J has no classical momentum
  * @param l2                L2 coefficient added to the gradient, PyTorch-style weight decay ({@code >= 0})
  * @param lrDecayFactor     divisor of the learning rate at each milestone
  * @param lrMilestones      milestones as fractions of the run
@@ -22,6 +24,7 @@ import org.nd4j.linalg.learning.config.Nesterovs;
 public record TrainConfig(
         int epochs,
         int batchSize,
+        Optimizer optimizer,
         double learningRate,
         double momentum,
         double l2,
@@ -35,6 +38,7 @@ public record TrainConfig(
     public static final long DEFAULT_SEED = 42L;
 
     public TrainConfig {
+        optimizer = optimizer == null ? Optimizer.NESTEROV_SGD : optimizer;
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
@@ -59,7 +63,16 @@ public record TrainConfig(
 
     /** METHOD.md §1: 200 epochs, batch 128, lr 1e-2, momentum 0.95, L2 5e-4, lr / 5 at 60/80/90 %. */
     public static TrainConfig defaults() {
-        return new TrainConfig(200, 128, 1e-2, 0.95, 5e-4, 5, List.of(0.6, 0.8, 0.9), DEFAULT_SEED, 50, 2);
+        return new TrainConfig(200, 128, Optimizer.NESTEROV_SGD, 1e-2, 0.95, 5e-4, 5, List.of(0.6, 0.8, 0.9),
+                DEFAULT_SEED, 50, 2);
+    }
+
+    /**
+     * METHOD.md §5's SNN fine-tuning: AMSGrad, lr 1e-4, lr / 5 at 60/80/90 %, batch 128, no L2 (choice: the
+     * method names none), 20 epochs.
+     */
+    public static TrainConfig fineTuning() {
+        return new TrainConfig(20, 128, Optimizer.AMSGRAD, 1e-4, 0, 0, 5, List.of(0.6, 0.8, 0.9), DEFAULT_SEED, 50, 2);
     }
 
     /** METHOD.md's CPU preset: the defaults with 20 epochs. */
@@ -72,43 +85,56 @@ public record TrainConfig(
         return new StepSchedule(learningRate, lrDecayFactor, lrMilestones, epochs);
     }
 
-    /** SGD with Nesterov momentum on {@link #schedule()}. */
+    /** The optimiser on {@link #schedule()}. */
     public IUpdater updater() {
-        return new Nesterovs(schedule().toDl4j(), momentum);
+        return switch (optimizer) {
+            case NESTEROV_SGD -> new Nesterovs(schedule().toDl4j(), momentum);
+            case AMSGRAD -> new AMSGrad(schedule().toDl4j());
+        };
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(e, batchSize, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(e, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withBatchSize(int b) {
-        return new TrainConfig(epochs, b, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, b, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(epochs, batchSize, lr, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, lr, momentum, l2, lrDecayFactor, lrMilestones, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withMomentum(double m) {
-        return new TrainConfig(epochs, batchSize, learningRate, m, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, m, l2, lrDecayFactor, lrMilestones, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withL2(double value) {
-        return new TrainConfig(epochs, batchSize, learningRate, momentum, value, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, value, lrDecayFactor, lrMilestones, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(epochs, batchSize, learningRate, momentum, l2, lrDecayFactor, lrMilestones, s,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, s,
                 divergenceLoss, checkpointsToKeep);
     }
 
+    public TrainConfig withOptimizer(Optimizer o) {
+        return new TrainConfig(epochs, batchSize, o, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+                divergenceLoss, checkpointsToKeep);
+    }
+
+    public TrainConfig withCheckpointsToKeep(int keep) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+                divergenceLoss, keep);
+    }
+
     public TrainConfig withDivergenceLoss(double limit) {
-        return new TrainConfig(epochs, batchSize, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
                 limit, checkpointsToKeep);
     }
 }

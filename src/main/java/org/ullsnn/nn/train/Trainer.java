@@ -39,6 +39,7 @@ public final class Trainer {
     private final CheckpointStore checkpoints;
     private final ProgressListener progress;
     private final Consumer<EpochMetrics> onEpoch;
+    private final Consumer<ComputationGraph> afterStep;
 
     /**
      * @param config      the run's settings (epochs, batch, seed, divergence limit)
@@ -48,10 +49,20 @@ public final class Trainer {
      */
     public Trainer(TrainConfig config, CheckpointStore checkpoints, ProgressListener progress,
             Consumer<EpochMetrics> onEpoch) {
+        this(config, checkpoints, progress, onEpoch, net -> { });
+    }
+
+    /**
+     * As above, with {@code afterStep} run after every parameter update (e.g. to clamp a parameter to its
+     * allowed range).
+     */
+    public Trainer(TrainConfig config, CheckpointStore checkpoints, ProgressListener progress,
+            Consumer<EpochMetrics> onEpoch, Consumer<ComputationGraph> afterStep) {
         this.config = config;
         this.checkpoints = checkpoints;
         this.progress = progress;
         this.onEpoch = onEpoch;
+        this.afterStep = afterStep;
     }
 
     /**
@@ -115,6 +126,7 @@ public final class Trainer {
             }
             DataSet batch = it.next();
             net.fit(batch);
+            afterStep.accept(net);
             double loss = net.score();
             batches++;
             images += batch.numExamples();
