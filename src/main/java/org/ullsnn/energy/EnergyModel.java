@@ -46,7 +46,8 @@ import tech.tablesaw.api.Table;
  * <pre>{@code
  * EnergyModel model = EnergyModel.of(dnn, InputType.convolutional(32, 32, 3));
  * EnergyReport fp32 = model.report(snn, simulation, Preset.FP32.costs(), EnergyConventions.defaults());
- * display(fp32.toTable()); System.out.println(fp32.summary());
+ * List<EnergyReport> all = model.reports(snn, simulation, Preset.allCosts(), EnergyConventions.defaults());
+ * display(EnergyReport.compare(all)); display(EnergyReport.totals(all)); System.out.println(fp32.summary());
  * }</pre>
  *
  * @param layers the counted layers in topological order: non-empty, unique names, at least one reading the input
@@ -260,6 +261,12 @@ public record EnergyModel(List<WeightLayer> layers) {
     public EnergyReport report(SpikingNetwork snn, SimulationResult simulation, EnergyCosts costs,
             EnergyConventions conventions) {
         return report(SpikeActivity.measure(this, snn, simulation), costs, conventions);
+    }
+
+    /** Prices the spikes a simulation measured under several cost sets, e.g. {@link Preset#allCosts()}. */
+    public List<EnergyReport> reports(SpikingNetwork snn, SimulationResult simulation, List<EnergyCosts> costs,
+            EnergyConventions conventions) {
+        return reports(SpikeActivity.measure(this, snn, simulation), costs, conventions);
     }
 
     /** Prices an activity (measured, or made up with {@link SpikeActivity#ofRates}). */

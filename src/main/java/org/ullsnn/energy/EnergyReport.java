@@ -176,7 +176,8 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
                 + "  preset:      %s%n"
                 + "  conventions: T = %d; %s%n"
                 + "  DNN: %,d MACs = %.3f uJ per image%n"
-                + "  SNN: %,.0f MACs + %,.0f SOPs%s = %.3f uJ per image (mean r_in %.4f = %.2f %%; %s)",
+                + "  SNN: %,.0f MACs + %,.0f SOPs%s = %.3f uJ per image (mean r_in %.4f (%.2f %%) spikes per input "
+                + "element over T; %s)",
                 ratio(), ceiling(), costs.describe(), timesteps, conventions.describe(), totalMacs(),
                 dnnPj() / PJ_PER_UJ, snnMacs(), totalSops(), conventions.neuronPj() == 0 ? ""
                         : String.format(Locale.ROOT, " + %,d neuron updates", neuronUpdates()),

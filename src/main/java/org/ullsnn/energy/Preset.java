@@ -49,6 +49,11 @@ public enum Preset {
         return new EnergyCosts(name(), SOURCE, macPj, acPj);
     }
 
+    /** The costs of every preset, in declaration order (FP32, FP16, INT32, INT8). */
+    public static java.util.List<EnergyCosts> allCosts() {
+        return java.util.Arrays.stream(values()).map(Preset::costs).toList();
+    }
+
     /** The lower-case name used on the command line: {@code fp32}. */
     public String cliName() {
         return name().toLowerCase(Locale.ROOT);
