@@ -1,0 +1,123 @@
+package org.ullsnn.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ullsnn.experiment.FineTuneRun;
+import org.ullsnn.experiment.FineTuneRunConfig;
+import org.ullsnn.experiment.MetricsTable;
+import org.ullsnn.experiment.Tables;
+import org.ullsnn.nn.train.TrainConfig;
+import org.ullsnn.progress.ConsoleProgressBar;
+import org.ullsnn.snn.FineTuneSettings;
+import org.ullsnn.snn.FineTuning;
+import org.ullsnn.snn.Surrogate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ullsnn finetune}: converts a trained run and fine-tunes the SNN with surrogate gradients through time
+ * (METHOD.md §5), into {@code <run>/finetune/<name>/}.
+ */
+@Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Convert a trained DNN and fine-tune the SNN at T steps with surrogate-gradient BPTT.",
+            "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %, batch 128, boxcar surrogate, dropout 0.1 "
+                    + "shared over time, thresholds and leaks trained (leak <= 1).",
+            "Writes <run>/finetune/<name>/: config.json, accuracy_before.json, metrics.csv, drift.csv, checkpoints/, "
+                    + "model.zip."})
+public final class FineTuneCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    DataOptions data;
+
+    @Option(names = "--run", required = true, description = "The training run folder, e.g. runs/my-run.")
+    Path run;
+
+    @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
+    int timesteps;
+
+    @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--strategy", defaultValue = "fitted-dnn", description = "Conversion strategy (default: ${DEFAULT-VALUE}).")
+    String strategy;
+
+    @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--lr", defaultValue = "1e-4", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+
+    @Option(names = "--l2", defaultValue = "0", description = "L2 coefficient (default: ${DEFAULT-VALUE}).")
+    double l2;
+
+    @Option(names = "--surrogate", defaultValue = "BOXCAR",
+            description = "BOXCAR, TRIANGLE or FAST_SIGMOID (default: ${DEFAULT-VALUE}).")
+    Surrogate surrogate;
+
+    @Option(names = "--dropout", defaultValue = "0.1", description = "Time-shared dropout on spikes (default: ${DEFAULT-VALUE}).")
+    double dropout;
+
+    @Option(names = "--detach-reset", description = "Drop the surrogate terms through the reset.")
+    boolean detachReset;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--calibration-images", defaultValue = "1024", description = "Images used to convert (default: ${DEFAULT-VALUE}).")
+    int calibrationImages;
+
+    @Option(names = "--train-per-class", defaultValue = "0", description = "First N training images per class (0: all).")
+    int trainPerClass;
+
+    @Option(names = "--test-per-class", defaultValue = "0", description = "First N test images per class (0: all).")
+    int testPerClass;
+
+    @Option(names = "--no-augment", description = "Switch off random crop and flip.")
+    boolean noAugment;
+
+    @Option(names = "--name", description = "Folder name under <run>/finetune/ (default: <strategy>-T<T>).")
+    String name;
+
+    @Option(names = "--resume", description = "Continue --name from its last checkpoint, with its saved settings.")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        FineTuneRun runner = new FineTuneRun(data.location().directory(), data.offline(), ConsoleProgressBar.onStderr());
+        String folder = name != null ? name : strategy.replace(':', '_') + "-T" + timesteps;
+        FineTuneRun.Result r;
+        if (resume) {
+            List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
+                    .map(o -> o.longestName())
+                    .filter(o -> !List.of("--run", "--name", "--resume", "--data", "--offline").contains(o)).toList();
+            if (!given.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "with --resume the saved config.json fixes "
+                        + String.join(", ", given) + "; leave them out");
+            }
+            r = runner.resume(run, folder);
+        } else {
+            TrainConfig train = TrainConfig.fineTuning().withEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
+                    .withL2(l2).withSeed(seed);
+            r = runner.start(run, new FineTuneRunConfig(folder, strategy, timesteps, calibrationImages,
+                    new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(Tables.rounded(MetricsTable.of(r.history()), 4).printAll());
+        out.println(Tables.rounded(FineTuning.driftTable(r.drift()), 4).printAll());
+        out.printf(Locale.ROOT, "fine-tuning %s: T = %d, test accuracy %.2f %% before this call, %.2f %% after %d epochs; %s%n",
+                r.config().name(), r.config().timesteps(), 100 * r.accuracyBefore(),
+                100 * r.history().get(r.history().size() - 1).testAccuracy(), r.history().size(), r.dir());
+        out.flush();
+        return 0;
+    }
+}
