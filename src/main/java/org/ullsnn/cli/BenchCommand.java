@@ -15,7 +15,7 @@ import tech.tablesaw.api.Table;
 
 /** {@code ullsnn bench ...}: throughput figures, printed, measured in one process. */
 @Command(name = "bench", description = "Measure throughput (figures printed, all cases in one run).",
-        mixinStandardHelpOptions = true, subcommands = {BenchCommand.Train.class, BenchCommand.Snn.class})
+        mixinStandardHelpOptions = true, subcommands = {BenchCommand.Train.class, BenchCommand.Snn.class, BenchCommand.FineTune.class})
 public final class BenchCommand implements Runnable {
 
     @Spec
@@ -108,6 +108,50 @@ public final class BenchCommand implements Runnable {
             out.println(table.printAll());
             out.println("(" + what + "; one fixed random batch of " + batch + "; SNN = all T steps of the time-folded "
                     + "forward pass; " + Runtime.getRuntime().availableProcessors() + " cores)");
+            out.flush();
+            return 0;
+        }
+    }
+
+    /** {@code ullsnn bench finetune}: SNN training img/s (BPTT at T) over DNN training img/s, and peak RSS. */
+    @Command(name = "finetune", mixinStandardHelpOptions = true,
+            description = "SNN training img/s at T (surrogate-gradient BPTT) beside DNN training img/s on the same "
+                    + "net (default VGG-16 width 0.25, T = 2, batch 64), with peak RSS.")
+    static final class FineTune implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--run", description = "Use this training run's model (default: random VGG-16 width 0.25).")
+        java.nio.file.Path run;
+
+        @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
+        int timesteps;
+
+        @Option(names = "--batch", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--warmup", defaultValue = "2", description = "Untimed steps per case (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--iterations", defaultValue = "5", description = "Timed steps per case (default: ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Override
+        public Integer call() {
+            org.deeplearning4j.nn.graph.ComputationGraph dnn;
+            if (run != null) {
+                dnn = org.ullsnn.nn.Graphs.load(run.resolve(org.ullsnn.experiment.TrainRun.MODEL_FILE));
+            } else {
+                TrainConfig t = TrainConfig.defaults();
+                dnn = org.ullsnn.nn.Networks.build(org.ullsnn.nn.NetworkSpec.cpuPreset(10), t.updater(), t.l2(), t.seed());
+            }
+            Table table = new org.ullsnn.experiment.FineTuneBenchmark(timesteps, batch, warmup, iterations,
+                    TrainConfig.DEFAULT_SEED).run(dnn, ConsoleProgressBar.onStderr());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(table.printAll());
+            out.println("(one fixed random batch; SNN first, so its peak RSS is its own; "
+                    + Runtime.getRuntime().availableProcessors() + " cores)");
             out.flush();
             return 0;
         }
