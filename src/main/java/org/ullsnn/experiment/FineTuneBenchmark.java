@@ -10,7 +10,6 @@ import org.ullsnn.convert.Converter;
 import org.ullsnn.convert.ThresholdStrategy;
 import org.ullsnn.nn.train.ProcessMemory;
 import org.ullsnn.nn.train.TrainConfig;
-import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
 import org.ullsnn.snn.FineTuneSettings;
 import org.ullsnn.snn.FineTuning;
@@ -78,17 +77,9 @@ public record FineTuneBenchmark(int timesteps, int batchSize, int warmup, int it
     }
 
     private double measure(String task, ComputationGraph net, DataSet batch, ProgressListener progress) {
-        int total = warmup + iterations;
-        long start = 0;
-        for (int i = 0; i < total; i++) {
-            if (i == warmup) {
-                start = System.nanoTime();
-            }
+        return Throughput.imagesPerSecond(task, warmup, iterations, batchSize, () -> {
             net.fit(batch);
             FineTuning.clampNeurons(net);
-            progress.onProgress(i + 1 == total ? ProgressEvent.done(task, i + 1, total, "step", "")
-                    : ProgressEvent.of(task, i + 1, total, "step", i < warmup ? "warm-up" : ""));
-        }
-        return (double) batchSize * iterations / ((System.nanoTime() - start) / 1e9);
+        }, progress);
     }
 }

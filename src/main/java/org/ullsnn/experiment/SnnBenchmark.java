@@ -9,7 +9,6 @@ import org.ullsnn.convert.ConversionResult;
 import org.ullsnn.convert.ConvertConfig;
 import org.ullsnn.convert.Converter;
 import org.ullsnn.convert.ThresholdStrategy;
-import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -76,17 +75,7 @@ public record SnnBenchmark(List<Integer> timesteps, int batchSize, int warmup, i
     }
 
     private double measure(String task, Runnable pass, ProgressListener progress) {
-        long start = 0;
-        int total = warmup + iterations;
-        for (int i = 0; i < total; i++) {
-            if (i == warmup) {
-                start = System.nanoTime();
-            }
-            pass.run();
-            progress.onProgress(i + 1 == total ? ProgressEvent.done(task, i + 1, total, "pass", "")
-                    : ProgressEvent.of(task, i + 1, total, "pass", i < warmup ? "warm-up" : ""));
-        }
-        return (double) batchSize * iterations / ((System.nanoTime() - start) / 1e9);
+        return Throughput.imagesPerSecond(task, warmup, iterations, batchSize, pass, progress);
     }
 
     /** CIFAR-sized input (channels of the first convolution, 32x32). */

@@ -12,7 +12,6 @@ import org.ullsnn.nn.Networks;
 import org.ullsnn.nn.OneDnnConvolution;
 import org.ullsnn.nn.train.ProcessMemory;
 import org.ullsnn.nn.train.TrainConfig;
-import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
 import tech.tablesaw.api.BooleanColumn;
 import tech.tablesaw.api.DoubleColumn;
@@ -100,17 +99,6 @@ public record TrainBenchmark(Architecture architecture, List<Double> widths, int
         DataSet data = new DataSet(x, y);
         String task = String.format(java.util.Locale.ROOT, "%s width %s %s", architecture.cliName(), width,
                 fast ? "oneDNN" : "im2col");
-        int total = warmup + iterations;
-        long start = 0;
-        for (int i = 0; i < total; i++) {
-            if (i == warmup) {
-                start = System.nanoTime();
-            }
-            net.fit(data);
-            progress.onProgress(i + 1 == total ? ProgressEvent.done(task, i + 1, total, "step", "")
-                    : ProgressEvent.of(task, i + 1, total, "step", i < warmup ? "warm-up" : ""));
-        }
-        double seconds = (System.nanoTime() - start) / 1e9;
-        return (double) batchSize * iterations / seconds;
+        return Throughput.imagesPerSecond(task, warmup, iterations, batchSize, () -> net.fit(data), progress);
     }
 }
