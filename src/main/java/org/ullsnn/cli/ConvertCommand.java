@@ -101,6 +101,9 @@ public final class ConvertCommand implements Callable<Integer> {
         Tables.writeCsv(result.spikeTable(), dir.resolve("spike_rates.csv"));
         Tables.writeCsv(result.thresholdTable(), dir.resolve("thresholds.csv"));
         Tables.writeCsv(distribution.toTable(), dir.resolve("distributions.csv"));
+        if (!result.failures().isEmpty()) {
+            Tables.writeCsv(result.failureTable(), dir.resolve("failures.csv"));
+        }
         NetworkFit fits = DistributionFitter.fit(distribution);
         Tables.writeCsv(fits.toTable(), dir.resolve("fits.csv"));
         Tables.writeCsv(result.errorTable(distribution, fits), dir.resolve("conversion_error.csv"));
@@ -114,6 +117,8 @@ public final class ConvertCommand implements Callable<Integer> {
         }
         PrintWriter o = spec.commandLine().getOut();
         o.println(Tables.rounded(result.pivot(), 2).printAll());
+        result.failures().forEach(f -> o.printf(Locale.ROOT, "failed: %s at T = %d: %s%n", f.strategy(), f.timesteps(),
+                f.reason()));
         o.printf(Locale.ROOT, "DNN (%s) test accuracy %.2f %% on %d images; calibration on %d training images; tables in %s%n",
                 inputs.modelFile().getFileName(), 100 * dnnAccuracy, inputs.test().size(), inputs.calibration().size(0),
                 dir);

@@ -43,11 +43,30 @@ public final class ConversionSweep {
     public record Cell(String strategy, int timesteps, ConversionResult conversion, SimulationResult simulation) {
     }
 
-    /** All cells of a sweep, with the DNN's accuracy on the same test data. */
-    public record Result(double dnnAccuracy, List<Cell> cells) {
+    /**
+     * A (strategy, T) that could not be converted, e.g. a layer that never fires on the calibration samples.
+     *
+     * @param strategy  the strategy's name
+     * @param timesteps T
+     * @param reason    the converter's message, naming the layer
+     */
+    public record Failure(String strategy, int timesteps, String reason) {
+    }
+
+    /** All cells of a sweep, the failed ones, and the DNN's accuracy on the same test data. */
+    public record Result(double dnnAccuracy, List<Cell> cells, List<Failure> failures) {
 
         public Result {
             cells = List.copyOf(cells);
+            failures = List.copyOf(failures);
+        }
+
+        /** strategy, T, reason for every (strategy, T) that could not be converted. */
+        public Table failureTable() {
+            return Table.create("failed conversions",
+                    StringColumn.create("strategy", failures.stream().map(Failure::strategy).toList()),
+                    IntColumn.create("T", failures.stream().mapToInt(Failure::timesteps).toArray()),
+                    StringColumn.create("reason", failures.stream().map(Failure::reason).toList()));
         }
 
         /** strategy, T, accuracy, DNN accuracy, spikes per image. */
@@ -67,10 +86,12 @@ public final class ConversionSweep {
             return Table.create("accuracy by strategy and T", strategy, t, acc, dnn, spikes);
         }
 
-        /** The accuracy table pivoted: one row per strategy, one column per T (percent). */
+        /** The accuracy table pivoted: one row per strategy, one column per T (percent; NaN where it failed). */
         public Table pivot() {
-            List<Integer> ts = cells.stream().map(Cell::timesteps).distinct().sorted().toList();
-            List<String> strategies = cells.stream().map(Cell::strategy).distinct().toList();
+            List<Integer> ts = java.util.stream.Stream.concat(cells.stream().map(Cell::timesteps),
+                    failures.stream().map(Failure::timesteps)).distinct().sorted().toList();
+            List<String> strategies = java.util.stream.Stream.concat(cells.stream().map(Cell::strategy),
+                    failures.stream().map(Failure::strategy)).distinct().toList();
             StringColumn name = StringColumn.create("strategy");
             List<DoubleColumn> cols = new ArrayList<>();
             ts.forEach(t -> cols.add(DoubleColumn.create("T=" + t)));
@@ -180,25 +201,27 @@ public final class ConversionSweep {
         });
         int maxT = ts.get(ts.size() - 1);
         List<Cell> cells = new ArrayList<>();
+        List<Failure> failures = new ArrayList<>();
         for (ThresholdStrategy s : strategies) {
-            if (s.dependsOnTimesteps()) {
-                for (int t : ts) {
-                    ConversionResult c = Converter.convert(dnn, distribution, base.withStrategy(s).withTimesteps(t),
-                            progress);
-                    cells.add(new Cell(s.name(), t, c, Simulator.run(c.snn(), test.get(), progress)));
-                    log(cells.get(cells.size() - 1));
+            List<Integer> conversions = s.dependsOnTimesteps() ? ts : List.of(maxT);
+            for (int convertT : conversions) {
+                ConversionResult c;
+                try {
+                    c = Converter.convert(dnn, distribution, base.withStrategy(s).withTimesteps(convertT), progress);
+                } catch (IllegalArgumentException e) {
+                    List<Integer> lost = s.dependsOnTimesteps() ? List.of(convertT) : ts;
+                    lost.forEach(t -> failures.add(new Failure(s.name(), t, e.getMessage())));
+                    LOG.warn("sweep strategy={} T={} failed: {}", s.name(), convertT, e.getMessage());
+                    continue;
                 }
-            } else {
-                ConversionResult c = Converter.convert(dnn, distribution, base.withStrategy(s).withTimesteps(maxT),
-                        progress);
                 SimulationResult sim = Simulator.run(c.snn(), test.get(), progress);
-                for (int t : ts) {
-                    cells.add(new Cell(s.name(), t, c, sim.firstSteps(t)));
+                for (int t : s.dependsOnTimesteps() ? List.of(convertT) : ts) {
+                    cells.add(new Cell(s.name(), t, c, t == sim.timesteps() ? sim : sim.firstSteps(t)));
                     log(cells.get(cells.size() - 1));
                 }
             }
         }
-        return new Result(dnnAccuracy, cells);
+        return new Result(dnnAccuracy, cells, failures);
     }
 
     private static void log(Cell c) {

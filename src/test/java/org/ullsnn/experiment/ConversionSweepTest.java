@@ -53,4 +53,24 @@ class ConversionSweepTest {
         double fittedAt4 = fitted.get(2).simulation().finalAccuracy();
         assertTrue(fittedAt4 > 0.5, "fitted SNN at T = 4 works on the easy synthetic task: " + fittedAt4);
     }
+
+    @Test
+    void aCellThatCannotBeConvertedIsReportedAndTheSweepGoesOn() {
+        ComputationGraph dnn = SmallTrainedNet.get();
+        NetworkDistribution d = DistributionCapture.run(dnn, SmallTrainedNet.calibrationImages(), CaptureConfig.defaults());
+        ThresholdStrategy failsAtT1 = ThresholdStrategy.named("picky", (stats, t) -> {
+            if (t == 1) {
+                throw new IllegalArgumentException("layer " + stats.layer() + " never fires");
+            }
+            return org.ullsnn.convert.LayerThreshold.of(stats.mu());
+        });
+        ConversionSweep.Result r = ConversionSweep.run(dnn, d, ConvertConfig.of(failsAtT1, 1,
+                SmallTrainedNet.calibrationImages()), List.of(failsAtT1), List.of(1, 2),
+                () -> SmallTrainedNet.testBatches(32), 0.9, ProgressListener.silent());
+        assertEquals(1, r.cells().size());
+        assertEquals(1, r.failures().size());
+        assertTrue(r.failures().get(0).reason().contains("conv1_act"), r.failures().get(0).reason());
+        assertTrue(Double.isNaN(r.pivot().doubleColumn("T=1").getDouble(0)));
+        assertEquals(1, r.failureTable().rowCount());
+    }
 }
