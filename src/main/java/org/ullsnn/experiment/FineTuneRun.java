@@ -114,16 +114,17 @@ public final class FineTuneRun {
                 ? FineTuning.neuronStates(net, history.size()) : earlierDrift);
         DriftCsv.write(drift, dir.resolve("drift.csv"));
         FineTuning.Result r = FineTuning.continueTraining(net, history, data, config.training(),
-                checkpoints(dir, config), progress, m -> {
+                checkpoints(dir, config), progress, before -> {
+                    if (history.isEmpty()) {
+                        AtomicFile.write(dir.resolve("accuracy_before.json"), tmp -> TrainRun.JSON.writeValue(
+                                tmp.toFile(), Map.of("epoch", 0, "testAccuracy", before)));
+                    }
+                }, m -> {
                     done.add(m);
                     MetricsTable.writeCsv(done, dir.resolve(TrainRun.METRICS_FILE));
                     drift.addAll(FineTuning.neuronStates(net, m.epoch()));
                     DriftCsv.write(drift, dir.resolve("drift.csv"));
                 });
-        if (history.isEmpty()) {
-            AtomicFile.write(dir.resolve("accuracy_before.json"), tmp -> TrainRun.JSON.writeValue(tmp.toFile(),
-                    Map.of("epoch", 0, "testAccuracy", r.accuracyBefore())));
-        }
         Graphs.save(r.net(), dir.resolve(TrainRun.MODEL_FILE));
         return new Result(dir, config, r.accuracyBefore(), r.history(), drift);
     }

@@ -144,7 +144,8 @@ public final class FineTuning {
      */
     public static Result run(SpikingNetwork snn, EpochData data, FineTuneSettings settings, TrainConfig train,
             CheckpointStore checkpoints, ProgressListener progress, Consumer<EpochMetrics> onEpoch) {
-        return continueTraining(trainable(snn, settings, train), List.of(), data, train, checkpoints, progress, onEpoch);
+        return continueTraining(trainable(snn, settings, train), List.of(), data, train, checkpoints, progress,
+                before -> { }, onEpoch);
     }
 
     /** {@link #run} without an epoch callback. */
@@ -156,11 +157,16 @@ public final class FineTuning {
     /**
      * Continues fine-tuning a trainable network (a fresh {@link #trainable} copy, or one loaded from a
      * checkpoint with its {@code history}) up to {@code train.epochs()}.
+     *
+     * @param onBefore receives the test accuracy measured before the first epoch of this call
+     * @param onEpoch  called after each epoch with its metrics
      */
     public static Result continueTraining(ComputationGraph net, List<EpochMetrics> history, EpochData data,
-            TrainConfig train, CheckpointStore checkpoints, ProgressListener progress, Consumer<EpochMetrics> onEpoch) {
+            TrainConfig train, CheckpointStore checkpoints, ProgressListener progress,
+            java.util.function.DoubleConsumer onBefore, Consumer<EpochMetrics> onEpoch) {
         double before = Accuracy.of(net, data.test(), "SNN test accuracy before epoch " + (history.size() + 1),
                 progress);
+        onBefore.accept(before);
         List<NeuronState> drift = new ArrayList<>(neuronStates(net, history.size()));
         Trainer trainer = new Trainer(train, checkpoints, progress, m -> {
             drift.addAll(neuronStates(net, m.epoch()));

@@ -76,7 +76,7 @@ class FineTuningTest {
         ComputationGraph resumed = Graphs.load(dir.resolve("a/epoch-0002.zip"));
         FineTuning.Result r = FineTuning.continueTraining(resumed, straight.history().subList(0, 2),
                 SmallTrainedNet.epochData(32), three, new CheckpointStore(dir.resolve("c"), 3), ProgressListener.silent(),
-                m -> { });
+                before -> { }, m -> { });
         assertEquals(3, r.history().size());
         assertEquals(straight.history().get(2).trainLoss(), r.history().get(2).trainLoss(), 1e-5);
         assertTrue(straight.net().params().equalsWithEps(r.net().params(), 1e-5));
