@@ -342,6 +342,7 @@ final class Kernel {
         Thread exit = new Thread(() -> {
             interrupt();
             output.close();
+            outbox.close(); // sends what is queued
             sockets.close(); // lets the reply and the last status go out first
             ExitGuard.exitKernel(0);
         }, "kernel-shutdown");

@@ -46,6 +46,7 @@ public final class KernelMain {
         ExitGuard.install(notice -> {
             output.stderr().print(notice);
             output.flush();
+            outbox.drain();
         });
         System.setOut(output.stdout());
         System.setErr(output.stderr());

@@ -110,6 +110,33 @@ class CellOutputTest {
     }
 
     @Test
+    void interruptingAThreadThatPrintsDoesNotBreakTheSocket() throws Exception {
+        output.attach(request());
+        Thread printer = new Thread(() -> {
+            for (int i = 0; i < 2000; i++) {
+                output.stdout().println("batch " + i);
+                output.flush();
+                Thread.interrupted(); // like the trainer, which sees the interrupt and clears it
+            }
+        });
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        printer.setUncaughtExceptionHandler((t, e) -> failed.set(e));
+        printer.start();
+        for (int i = 0; i < 50 && printer.isAlive(); i++) {
+            printer.interrupt();
+            Thread.sleep(1);
+        }
+        printer.join();
+        assertEquals(null, failed.get(), "printing must not fail when the printing thread is interrupted");
+        received();
+        output.stdout().println("still streaming");
+        output.flush();
+        List<Object[]> after = received();
+        assertEquals(1, after.size(), "IOPub works after the interrupts");
+        assertEquals("still streaming\n", ((JsonNode) after.get(0)[1]).get("text").asText());
+    }
+
+    @Test
     void pagesBelongToOneRequest() throws Exception {
         output.attach(request());
         output.page(Map.of("text/plain", "help"));
