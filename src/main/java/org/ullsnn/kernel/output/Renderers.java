@@ -55,15 +55,14 @@ public final class Renderers {
         return renderer;
     }
 
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes") // XChart's Chart is generic in its styler and series types, which do not matter here
     static void registerCharts(Renderer renderer) {
         renderer.createRegistration(Chart.class)
                 .preferring(MIMEType.IMAGE_PNG)
                 .register((chart, context) -> {
-                    Chart c = (Chart) chart;
-                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> describe(c));
-                    context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) -> out.putData(type, png(c),
-                            Map.of("width", c.getWidth(), "height", c.getHeight())));
+                    context.renderIfRequested(MIMEType.TEXT_PLAIN, () -> describe(chart));
+                    context.renderIfRequested(MIMEType.IMAGE_PNG, (type, out) -> out.putData(type, png(chart),
+                            Map.of("width", chart.getWidth(), "height", chart.getHeight())));
                 });
     }
 
