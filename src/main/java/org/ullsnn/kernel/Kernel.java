@@ -174,14 +174,17 @@ final class Kernel {
                 history.add(count, code, null);
             }
         }
+        // requests that arrived while the failed cell ran were sent before its result was known: collect them
+        // before replying, so that one sent after the reply is never mistaken for one of them
+        List<Message<?>> queued = failed && r.shouldStopOnError() ? channel.takeQueued() : List.of();
         outbox.reply(channel, request, MessageType.EXECUTE_REPLY, reply);
         outbox.status(request, "idle");
-        if (failed && r.shouldStopOnError()) {
-            channel.drainQueued(this::abortExecutes);
+        for (Message<?> next : queued) {
+            abortExecutes(channel, next);
         }
     }
 
-    /** Answers queued execute requests with {@code aborted} and handles anything else normally. */
+    /** Answers an execute request queued behind a failed cell with {@code aborted}; handles anything else. */
     private void abortExecutes(SignedChannel channel, Message<?> request) {
         if (request.getHeader().getType() != MessageType.EXECUTE_REQUEST) {
             handle(channel, request);

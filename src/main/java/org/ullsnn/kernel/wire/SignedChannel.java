@@ -92,16 +92,21 @@ public final class SignedChannel extends JupyterSocket {
     }
 
     /**
-     * Handles the requests already waiting on this channel, without waiting for more; called from a handler on this
-     * channel's own thread (to abort queued cells after an error).
+     * The verified requests already waiting on this channel, read without waiting for more; called from a handler on
+     * this channel's own thread (to abort the cells queued behind a failed one).
      */
-    public void drainQueued(RequestHandler handler) {
+    public List<Message<?>> takeQueued() {
         if (Thread.currentThread() != loop) {
-            throw new IllegalStateException("drainQueued must run on the " + name + " channel's thread");
+            throw new IllegalStateException("takeQueued must run on the " + name + " channel's thread");
         }
+        List<Message<?>> queued = new ArrayList<>();
         while (running && poller.poll(0) > 0) {
-            handleOne(handler);
+            Message<?> request = readMessage();
+            if (request != null) {
+                queued.add(request);
+            }
         }
+        return queued;
     }
 
     private void handleOne(RequestHandler handler) {
