@@ -3,7 +3,7 @@
 Each check starts the kernel named by KERNEL_IT_NAME (found through JUPYTER_PATH; its log goes to
 KERNEL_IT_LOG), talks to it over loopback only, and prints one line of JSON with what it saw; the Java
 integration tests assert on it. Usage:
-    kernel_checks.py forged|robustness|interrupt|timing WORKDIR
+    kernel_checks.py forged|robustness|behaviour|interrupt|timing WORKDIR
 """
 import json
 import os
@@ -179,6 +179,42 @@ def robustness(workdir):
     print(json.dumps(result))
 
 
+def behaviour(workdir):
+    """display/updateDisplay ids, user_expressions, queued cells aborted after an error, a clean exit on shutdown."""
+    km, kc, _ = start()
+    try:
+        shown = execute(kc, 'String id = display("first");\nupdateDisplay(id, markdown("*second*"));')
+        msg_id = kc.execute("int ux = 5;", user_expressions={"twice": "ux * 2", "broken": "nope + 1"})
+        with_expressions, _ = collect(kc, msg_id)
+        failing = kc.execute('Thread.sleep(1000);\nthrow new IllegalStateException("first cell fails");')
+        queued = [kc.execute("ux = 100;"), kc.execute("ux = 200;")]
+        statuses = {}
+        while len(statuses) < 3:
+            reply = kc.get_shell_msg(timeout=TIMEOUT)
+            statuses[reply["parent_header"]["msg_id"]] = reply["content"]["status"]
+        value_after = execute(kc, "ux")
+        kc.shutdown()
+        deadline = time.monotonic() + 20
+        while km.is_alive() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        result = {
+            "display_outputs": [{"type": o["type"], "id": o["content"].get("transient", {}).get("display_id"),
+                                 "mime": sorted(o["content"].get("data", {}))} for o in shown["outputs"]
+                                if o["type"] in ("display_data", "update_display_data")],
+            "user_expressions": with_expressions["user_expressions"],
+            "failing_status": statuses[failing],
+            "queued_statuses": [statuses[q] for q in queued],
+            "value_after": text_of(value_after),
+            "exited_by_itself": not km.is_alive(),
+            "exit_code": km.provisioner.process.poll() if km.provisioner and km.provisioner.process else None,
+        }
+    finally:
+        kc.stop_channels()
+        if km.is_alive():
+            km.shutdown_kernel(now=True)
+    print(json.dumps(result))
+
+
 TINY_NET = """
 var shape = new ImageShape(3, 8, 8);
 var data = new CifarEpochData(SyntheticImages.generate(4, 512, shape, 1), SyntheticImages.generate(4, 16, shape, 2),
@@ -255,4 +291,5 @@ def timing(workdir):
 
 
 if __name__ == "__main__":
-    {"forged": forged, "robustness": robustness, "interrupt": interrupt, "timing": timing}[sys.argv[1]](sys.argv[2])
+    {"forged": forged, "robustness": robustness, "behaviour": behaviour, "interrupt": interrupt,
+     "timing": timing}[sys.argv[1]](sys.argv[2])
