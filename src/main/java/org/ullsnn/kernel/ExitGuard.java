@@ -12,8 +12,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It works through a {@link SecurityManager} that permits everything except exiting. JDK 17 still allows one
  * (the kernelspec passes {@code -Djava.security.manager=allow}, which JDK 18+ require); where the JVM refuses
- * (JDK 24+), a shutdown hook tells the notebook that the kernel is exiting because of an exit call, so it is at
- * least never silent. The kernel ends itself through {@link #exitKernel(int)}.
+ * (JDK 24+), a shutdown hook tells the notebook that the kernel is ending without having been asked to (an exit
+ * call, or a signal: the hook cannot tell them apart), so it is at least never silent. The kernel ends itself
+ * through {@link #exitKernel(int)}.
  */
 @SuppressWarnings("removal") // SecurityManager is deprecated for removal; see the class comment for the fallback
 public final class ExitGuard {
@@ -38,8 +39,9 @@ public final class ExitGuard {
         } catch (UnsupportedOperationException | SecurityException e) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (!kernelExiting) {
-                    notice.accept("The kernel is exiting because code called System.exit or Runtime.halt; "
-                            + "every variable is lost. Restart the kernel to continue.\n");
+                    notice.accept("The kernel is ending without a shutdown request: code called System.exit or "
+                            + "Runtime.halt, or the process was signalled. Every variable is lost; restart the kernel "
+                            + "to continue.\n");
                 }
             }, "kernel-exit-notice"));
             LOG.warn("this JVM does not allow blocking System.exit ({}); exit calls in cells will be reported",
