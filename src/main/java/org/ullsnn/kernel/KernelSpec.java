@@ -39,13 +39,21 @@ public final class KernelSpec {
             "-Dorg.bytedeco.javacpp.maxbytes=12G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=18G");
 
     /**
-     * Options the kernel needs whatever the user chose: headless AWT for charts, a security manager to block
-     * {@code System.exit} (see {@link ExitGuard}), an open {@code java.util} for {@code %env}, and SLF4J writing to
-     * the terminal that started the kernel rather than into cells.
+     * Options the kernel needs whatever the user chose: headless AWT for charts, an open {@code java.util} for
+     * {@code %env}, SLF4J writing to the terminal that started the kernel rather than into cells, and, on JDKs before
+     * 24, permission to install the security manager that blocks {@code System.exit} (see {@link ExitGuard}; JDK
+     * 18-23 need the permission, JDK 24+ refuse to start with it).
+     *
+     * @param javaFeature the feature version of the JVM the kernel will run on, e.g. 17
      */
-    public static final List<String> REQUIRED_JVM_OPTIONS = List.of("-Djava.awt.headless=true",
-            "-Djava.security.manager=allow", "--add-opens", "java.base/java.util=ALL-UNNAMED",
-            "-Dorg.slf4j.simpleLogger.cacheOutputStream=true");
+    public static List<String> requiredJvmOptions(int javaFeature) {
+        List<String> options = new ArrayList<>(List.of("-Djava.awt.headless=true", "--add-opens",
+                "java.base/java.util=ALL-UNNAMED", "-Dorg.slf4j.simpleLogger.cacheOutputStream=true"));
+        if (javaFeature < 24) {
+            options.add("-Djava.security.manager=allow");
+        }
+        return List.copyOf(options);
+    }
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final List<String> LOGOS = List.of("logo-32x32.png", "logo-64x64.png", "logo-svg.svg");
@@ -165,7 +173,7 @@ public final class KernelSpec {
             String arg = item.asText();
             if (arg.equals("{jvm_options}")) {
                 List<String> options = new ArrayList<>(jvmOptions);
-                options.addAll(REQUIRED_JVM_OPTIONS);
+                options.addAll(requiredJvmOptions(Runtime.version().feature())); // the kernel runs on this JVM
                 options.forEach(argv::add);
             } else {
                 argv.add(values.getOrDefault(arg, arg));

@@ -40,7 +40,7 @@ class KernelSpecTest {
         json.get("argv").forEach(a -> argv.add(a.asText()));
         assertTrue(argv.get(0).endsWith(File.separator + "java"), argv.get(0));
         assertEquals("-Xmx2g", argv.get(1));
-        assertTrue(argv.containsAll(KernelSpec.REQUIRED_JVM_OPTIONS), argv.toString());
+        assertTrue(argv.containsAll(KernelSpec.requiredJvmOptions(Runtime.version().feature())), argv.toString());
         int cp = argv.indexOf("-cp");
         assertEquals(checkout.jar() + File.pathSeparator + checkout.lib().resolve("*"), argv.get(cp + 1));
         assertEquals("org.ullsnn.kernel.KernelMain", argv.get(cp + 2));
@@ -73,6 +73,15 @@ class KernelSpecTest {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> KernelSpec.install(checkout, dir, "ullsnn", List.of()));
         assertTrue(e.getMessage().contains("mvn -B -DskipTests package"), e.getMessage());
+    }
+
+    @Test
+    void asksForTheSecurityManagerOnlyWhereTheJvmAllowsIt() {
+        assertTrue(KernelSpec.requiredJvmOptions(17).contains("-Djava.security.manager=allow"));
+        assertTrue(KernelSpec.requiredJvmOptions(23).contains("-Djava.security.manager=allow"));
+        assertTrue(!KernelSpec.requiredJvmOptions(25).contains("-Djava.security.manager=allow"),
+                "JDK 24+ refuse to start with it");
+        assertTrue(KernelSpec.requiredJvmOptions(25).contains("java.base/java.util=ALL-UNNAMED"));
     }
 
     @Test
