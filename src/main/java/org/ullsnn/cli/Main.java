@@ -11,7 +11,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "ullsnn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "ULL-SNN Lab: train DNNs and turn them into ultra-low-latency spiking networks.",
         subcommands = {DataCommand.class, TrainCommand.class, ConvertCommand.class, EvaluateCommand.class,
-            FineTuneCommand.class, EnergyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+            FineTuneCommand.class, EnergyCommand.class, BenchCommand.class, KernelCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     /** Environment variable that makes errors print their stack trace. */

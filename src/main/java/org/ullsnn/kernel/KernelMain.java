@@ -1,0 +1,85 @@
+package org.ullsnn.kernel;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.ullsnn.kernel.magic.Magics;
+import org.ullsnn.kernel.output.CellOutput;
+import org.ullsnn.kernel.output.Renderers;
+import org.ullsnn.kernel.wire.ConnectionInfo;
+import org.ullsnn.kernel.wire.KernelSockets;
+import org.ullsnn.kernel.wire.Outbox;
+
+/**
+ * The kernel process, as Jupyter starts it from the kernelspec:
+ * {@code java ... org.ullsnn.kernel.KernelMain [--startup FILE]... [--sources DIR]... CONNECTION_FILE}.
+ * Reads the connection file, binds the sockets, routes the process's output to the notebook, and answers requests
+ * while JShell warms up in the background. Its own log (SLF4J) goes to the terminal that runs Jupyter.
+ */
+public final class KernelMain {
+
+    private static final Logger LOG = LoggerFactory.getLogger(KernelMain.class);
+
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) {
+        long started = System.nanoTime();
+        KernelOptions options = KernelOptions.parse(args);
+        ConnectionInfo connection = ConnectionInfo.read(options.connectionFile());
+        Env env = Env.system();
+        PrintStream kernelOut = System.out;
+        PrintStream kernelErr = System.err;
+
+        // wire: sockets bound to the connection file's address only, every message signed
+        KernelSockets sockets = KernelSockets.bind(connection);
+        Outbox outbox = new Outbox(sockets.iopub());
+
+        // output: System.out/err of every thread stream to the notebook; System.exit cannot end the kernel silently
+        CellOutput output = new CellOutput(outbox, kernelOut, kernelErr);
+        ExitGuard.install(notice -> {
+            output.stderr().print(notice);
+            output.flush();
+            outbox.drain();
+        });
+        System.setOut(output.stdout());
+        System.setErr(output.stderr());
+        System.setIn(InputStream.nullInputStream());
+
+        // magics, then renderers, then the facade cells call
+        Magics magics = Magics.standard();
+        Renderer renderer = Renderers.create();
+        Notebook.bind(renderer, output);
+
+        // JShell and the startup imports warm up in the background; requests that need them wait
+        List<Path> scripts = new ArrayList<>(options.startupScripts());
+        scripts.addAll(env.extraStartupScripts());
+        CompletableFuture<JavaSession> session = JavaSession.start(magics, scripts, options.sourceRoots());
+        if (env.preloadNd4j()) {
+            session.thenRunAsync(KernelMain::preloadNd4j);
+        }
+
+        // connect: answer requests
+        Kernel kernel = new Kernel(sockets, outbox, output, renderer, magics, session);
+        kernel.serve();
+        LOG.info("kernel serving on {} after {} ms", connection, (System.nanoTime() - started) / 1_000_000);
+        sockets.shell().waitUntilClose();
+    }
+
+    /** Loads ND4J's native backend now, so that the first cell using it does not wait for it. */
+    private static void preloadNd4j() {
+        long t0 = System.nanoTime();
+        try {
+            org.nd4j.linalg.factory.Nd4j.zeros(1);
+            LOG.info("ND4J backend loaded in {} ms", (System.nanoTime() - t0) / 1_000_000);
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("ND4J backend could not be preloaded: {}", e.toString());
+        }
+    }
+}
