@@ -20,6 +20,7 @@ import org.ullsnn.nn.train.*;
 import org.ullsnn.stats.*;
 import org.ullsnn.convert.*;
 import org.ullsnn.snn.*;
+import org.ullsnn.energy.*;
 import org.ullsnn.experiment.*;
 import org.ullsnn.progress.*;
 import org.ullsnn.io.*;
