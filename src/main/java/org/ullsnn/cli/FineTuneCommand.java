@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert a trained DNN and fine-tune the SNN at T steps with surrogate-gradient BPTT.",
-            "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %, batch 128, boxcar surrogate, dropout 0.1 "
+            "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %%, batch 128, boxcar surrogate, dropout 0.1 "
                     + "shared over time, thresholds and leaks trained (leak <= 1).",
             "Writes <run>/finetune/<name>/: config.json, accuracy_before.json, metrics.csv, drift.csv, checkpoints/, "
                     + "model.zip."})
@@ -48,7 +48,7 @@ public final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "20", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--strategy", defaultValue = "fitted-dnn", description = "Conversion strategy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--strategy", defaultValue = "fitted-dnn", description = "Conversion strategy, named as in convert, e.g. fitted-dnn:1.3 (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--batch", defaultValue = "128", description = "Batch size (default: ${DEFAULT-VALUE}).")

@@ -89,13 +89,26 @@ public interface ThresholdStrategy {
 
     /**
      * Parses a built-in's name: {@code max-norm}, {@code percentile} or {@code percentile:99.99},
-     * {@code trained-clip}, {@code half-shift}, {@code fitted-dnn}, {@code fitted-snn}; {@code all} is not a
+     * {@code trained-clip}, {@code half-shift}, {@code fitted-dnn}, {@code fitted-snn}, and {@code fitted-dnn:1.3} or
+     * {@code fitted-dnn(c=1.3)} for the factor c on v (likewise fitted-snn); {@code all} is not a
      * strategy (callers expand it to {@link #builtIns()}).
      */
     static ThresholdStrategy parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
         if (s.startsWith("percentile:")) {
-            return percentile(Double.parseDouble(s.substring("percentile:".length())));
+            return percentile(number(text, s.substring("percentile:".length())));
+        }
+        for (Calibration calibration : Calibration.values()) {
+            // fitted-dnn:1.3 and the name form fitted-dnn(c=1.3) both set the factor c on v
+            String base = calibration == Calibration.SNN ? "fitted-snn" : "fitted-dnn";
+            if (s.startsWith(base + ":")) {
+                return new DistributionFitted(AlphaGrid.defaults(), number(text, s.substring(base.length() + 1)),
+                        calibration);
+            }
+            if (s.startsWith(base + "(c=") && s.endsWith(")")) {
+                return new DistributionFitted(AlphaGrid.defaults(),
+                        number(text, s.substring(base.length() + 3, s.length() - 1)), calibration);
+            }
         }
         for (ThresholdStrategy b : builtIns()) {
             if (b.name().equals(s) || (b instanceof Percentile && s.equals("percentile"))) {
@@ -104,7 +117,15 @@ public interface ThresholdStrategy {
         }
         throw new IllegalArgumentException("unknown strategy '" + text + "'; built-ins: "
                 + builtIns().stream().map(ThresholdStrategy::name).collect(Collectors.joining(", "))
-                + " (percentile:P for another percentile)");
+                + " (percentile:P for another percentile, fitted-dnn:C or fitted-snn:C for a factor C on v)");
+    }
+
+    private static double number(String text, String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("strategy '" + text + "': '" + value + "' is not a number", e);
+        }
     }
 
     /** A strategy with a name. */

@@ -146,6 +146,20 @@ class ThresholdStrategyTest {
     }
 
     @Test
+    void theFactorCParsesInBothSpellingsAndRoundTrips() {
+        ThresholdStrategy c13 = new ThresholdStrategy.DistributionFitted(AlphaGrid.defaults(), 1.3, Calibration.DNN);
+        assertEquals(c13, ThresholdStrategy.parse("fitted-dnn:1.3"));
+        assertEquals(c13, ThresholdStrategy.parse(c13.name()));
+        ThresholdStrategy snn = ThresholdStrategy.parse("fitted-snn:1.5");
+        assertEquals("fitted-snn(c=1.5)", snn.name());
+        assertEquals(Calibration.SNN, snn.calibration());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ThresholdStrategy.parse("fitted-dnn:big"));
+        assertTrue(e.getMessage().contains("'big' is not a number"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ThresholdStrategy.parse("fitted-dnn:0"));
+    }
+
+    @Test
     void snnModeWithoutPairedSamplesSaysWhatIsMissing() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> ThresholdStrategy.fittedSnn().choose(skewedLayer(6), 2));
