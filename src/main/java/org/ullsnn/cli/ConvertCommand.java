@@ -11,6 +11,7 @@ import org.ullsnn.convert.ThresholdStrategy;
 import org.ullsnn.experiment.ConversionSweep;
 import org.ullsnn.experiment.RunInputs;
 import org.ullsnn.experiment.Tables;
+import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.Graphs;
 import org.ullsnn.nn.train.Accuracy;
 import org.ullsnn.progress.ConsoleProgressBar;
@@ -112,7 +113,7 @@ public final class ConvertCommand implements Callable<Integer> {
             for (ConversionSweep.Cell c : result.cells()) {
                 if (c.conversion().timesteps() == c.timesteps()) {
                     Graphs.save(c.conversion().snn().graph(),
-                            run.resolve("snn").resolve(c.strategy().replace(':', '_') + "-T" + c.timesteps() + ".zip"));
+                            run.resolve("snn").resolve(FileNames.safe(c.strategy()) + "-T" + c.timesteps() + ".zip"));
                 }
             }
         }

@@ -24,6 +24,7 @@ import org.ullsnn.energy.SpikeActivity;
 import org.ullsnn.experiment.RunInputs;
 import org.ullsnn.experiment.Tables;
 import org.ullsnn.io.AtomicFile;
+import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.train.Accuracy;
 import org.ullsnn.progress.ConsoleProgressBar;
 import org.ullsnn.progress.ProgressListener;
@@ -65,8 +66,8 @@ public final class EnergyCommand implements Callable<Integer> {
     int timesteps;
 
     @Option(names = "--strategy", defaultValue = "fitted-dnn",
-            description = "Threshold strategy: max-norm, percentile[:P], trained-clip, half-shift, fitted-dnn, "
-                    + "fitted-snn (default: ${DEFAULT-VALUE}).")
+            description = "Threshold strategy: max-norm, percentile[:P], trained-clip, half-shift, fitted-dnn[:C], "
+                    + "fitted-snn[:C] (C multiplies v) (default: ${DEFAULT-VALUE}).")
     String strategy;
 
     @Option(names = "--preset", split = ",",
@@ -152,7 +153,7 @@ public final class EnergyCommand implements Callable<Integer> {
                 + "(ceiling 191.5x); this network's ceiling is %.2fx: compare like with like", model.ceiling()));
 
         Path dir = run.resolve(out);
-        String stem = conversion.strategy().replace(':', '_') + "-T" + timesteps;
+        String stem = FileNames.safe(conversion.strategy()) + "-T" + timesteps;
         Tables.writeCsv(EnergyReport.longTable(reports), dir.resolve(stem + "_layers.csv"));
         Tables.writeCsv(EnergyReport.totals(reports), dir.resolve(stem + "_totals.csv"));
         Tables.writeCsv(simulation.spikeTable(), dir.resolve(stem + "_spike_rates.csv"));

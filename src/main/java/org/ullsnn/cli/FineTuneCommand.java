@@ -9,6 +9,7 @@ import org.ullsnn.experiment.FineTuneRun;
 import org.ullsnn.experiment.FineTuneRunConfig;
 import org.ullsnn.experiment.MetricsTable;
 import org.ullsnn.experiment.Tables;
+import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.progress.ConsoleProgressBar;
 import org.ullsnn.snn.FineTuneSettings;
@@ -94,7 +95,7 @@ public final class FineTuneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         FineTuneRun runner = new FineTuneRun(data.location().directory(), data.offline(), ConsoleProgressBar.onStderr());
-        String folder = name != null ? name : strategy.replace(':', '_') + "-T" + timesteps;
+        String folder = name != null ? name : FileNames.safe(strategy) + "-T" + timesteps;
         FineTuneRun.Result r;
         if (resume) {
             List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
