@@ -33,7 +33,7 @@ public final class KernelCommand implements Callable<Integer> {
     @Command(name = "install", mixinStandardHelpOptions = true,
             description = {"Write the kernelspec (kernel.json and logos) so that Jupyter and JupyterLab offer the "
                     + "kernel. It runs target/ullsnn.jar of this checkout: build first (mvn -B -DskipTests package).",
-                "JVM options: ${ULLSNN_JAVA_OPTS} if set (as for bin/ullsnn), else -Xmx4g and ND4J's off-heap limits."})
+                "JVM options: $ULLSNN_JAVA_OPTS if set (as for bin/ullsnn), else -Xmx4g and ND4J's off-heap limits."})
     static final class Install implements Callable<Integer> {
 
         @Spec
