@@ -25,6 +25,7 @@ import org.ullsnn.experiment.*;
 import org.ullsnn.plot.*;
 import org.ullsnn.progress.*;
 import org.ullsnn.io.*;
+import org.ullsnn.lab.*;
 
 // tables and charts
 import tech.tablesaw.api.*;

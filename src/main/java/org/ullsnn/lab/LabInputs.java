@@ -1,0 +1,103 @@
+package org.ullsnn.lab;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.ullsnn.data.ImageSet;
+import org.ullsnn.data.ImageSetIterator;
+import org.ullsnn.data.IteratorOptions;
+import org.ullsnn.data.Normalization;
+import org.ullsnn.progress.ProgressListener;
+
+/**
+ * A notebook's trained DNN and the data around it, for the mode the environment selects ({@link LabMode}):
+ * <table>
+ *   <caption>where the DNN and the data come from</caption>
+ *   <tr><th>mode</th><th>DNN</th><th>calibration and test images</th><th>figures</th></tr>
+ *   <tr><td>{@link LabMode#FULL}</td><td>{@code runs/c10-vgg16-w0.25-clip-bn} when it holds a model; else
+ *       {@code runs/c10-vgg16-w0.25-clip-bn-quick}, trained on first use (VGG-16 at width 0.25 with BN, a few
+ *       epochs on part of CIFAR-10) and reused afterwards</td><td>CIFAR-10: 1,024
+ *       training images evenly over the classes; the test set</td><td>{@code <run>/figures/}</td></tr>
+ *   <tr><td>{@link LabMode#SMOKE}</td><td>the tiny network trained for 3 epochs on
+ *       synthetic images, in memory (seconds)</td><td>synthetic 3x8x8 images of 4 classes</td>
+ *       <td>{@code <root>/target/notebook-figures/}, or a temporary folder outside a build</td></tr>
+ * </table>
+ * <pre>{@code
+ * var inputs = LabInputs.load(progress());
+ * var converted = Converter.convert(inputs.dnn(), ConvertConfig.of(ThresholdStrategy.fittedDnn(), 2, inputs.calibration()), progress());
+ * var result = Simulator.run(converted.snn(), inputs.testBatches().get(), progress());
+ * }</pre>
+ *
+ * @param mode          the mode it was loaded in
+ * @param source        where the DNN came from, for the reader
+ * @param dnn           the trained DNN (do not change it: conversion never does)
+ * @param runDir        the training run folder, {@code null} in smoke mode
+ * @param calibration   normalised calibration images {@code [N, C, H, W]}, not augmented
+ * @param test          the test images
+ * @param normalization the normalisation of the DNN's inputs
+ * @param figuresDir    where the notebook saves its figures ({@link org.ullsnn.plot.Plots#save} creates it)
+ */
+public record LabInputs(LabMode mode, String source, ComputationGraph dnn, Path runDir, INDArray calibration,
+        ImageSet test, Normalization normalization, Path figuresDir) {
+
+    public LabInputs {
+        if (mode == null || source == null || dnn == null || calibration == null || test == null
+                || normalization == null || figuresDir == null) {
+            throw new IllegalArgumentException("only runDir may be null");
+        }
+    }
+
+    /** Loads for the current mode ({@code SMOKE}) and folders ({@link LabPaths#locate()}), the whole test set. */
+    public static LabInputs load(ProgressListener progress) throws IOException {
+        return load(LabMode.current(), LabPaths.locate(), 0, progress);
+    }
+
+    /**
+     * Loads for the current mode and folders, testing on the first {@code testPerClass} test images of each class
+     * (0: all).
+     */
+    public static LabInputs load(int testPerClass, ProgressListener progress) throws IOException {
+        return load(LabMode.current(), LabPaths.locate(), testPerClass, progress);
+    }
+
+    /**
+     * Loads for a given mode and folders.
+     *
+     * @param testPerClass the first N test images of each class, 0 for all (in smoke mode too)
+     */
+    public static LabInputs load(LabMode mode, LabPaths paths, int testPerClass, ProgressListener progress)
+            throws IOException {
+        if (testPerClass < 0) {
+            throw new IllegalArgumentException("testPerClass must be >= 0 (0 = all), got " + testPerClass);
+        }
+        return mode.isSmoke() ? SmokeInputs.load(paths, testPerClass, progress)
+                : FullInputs.load(paths, testPerClass, progress);
+    }
+
+    /** Test images per batch: 100 in full mode (as {@code ullsnn convert}), 32 in smoke mode. */
+    public int batchSize() {
+        return mode.isSmoke() ? SmokeInputs.BATCH : FullInputs.BATCH;
+    }
+
+    /** Fresh test iterators in record order, {@link #batchSize()} images per batch. */
+    public Supplier<DataSetIterator> testBatches() {
+        return () -> new ImageSetIterator(test, normalization, IteratorOptions.evaluation(batchSize()));
+    }
+
+    /** The figure file {@code name} (with its extension: png, svg or pdf) in {@link #figuresDir()}. */
+    public Path figure(String name) {
+        return figuresDir.resolve(name);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s mode: %s; %d calibration images %s, %d test images, figures in %s",
+                mode, source, calibration.size(0), Arrays.toString(Arrays.copyOfRange(calibration.shape(), 1, 4)),
+                test.size(), figuresDir);
+    }
+}

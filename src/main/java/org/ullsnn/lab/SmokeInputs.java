@@ -1,0 +1,95 @@
+package org.ullsnn.lab;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ullsnn.data.ImageSet;
+import org.ullsnn.data.ImageSetIterator;
+import org.ullsnn.data.ImageShape;
+import org.ullsnn.data.IteratorOptions;
+import org.ullsnn.data.Normalization;
+import org.ullsnn.data.SyntheticImages;
+import org.ullsnn.experiment.CifarEpochData;
+import org.ullsnn.nn.Architecture;
+import org.ullsnn.nn.NetworkSpec;
+import org.ullsnn.nn.Networks;
+import org.ullsnn.nn.train.CheckpointStore;
+import org.ullsnn.nn.train.TrainConfig;
+import org.ullsnn.nn.train.Trainer;
+import org.ullsnn.progress.ProgressListener;
+
+/** Smoke mode's inputs: the tiny network trained in memory, in seconds, on synthetic images (no CIFAR, no runs/). */
+final class SmokeInputs {
+
+    static final int CLASSES = 4;
+    static final int TRAIN_PER_CLASS = 64;
+    static final int TEST_PER_CLASS = 16;
+    static final int CALIBRATION_PER_CLASS = 32;
+    static final int EPOCHS = 3;
+    static final int BATCH = 32;
+    static final ImageShape SHAPE = new ImageShape(3, 8, 8);
+    private static final long SEED = 3;
+
+    private SmokeInputs() {
+    }
+
+    static LabInputs load(LabPaths paths, int testPerClass, ProgressListener progress) throws IOException {
+        ImageSet train = SyntheticImages.generate(CLASSES, TRAIN_PER_CLASS, SHAPE, 11);
+        ImageSet test = testSet(testPerClass);
+        Normalization normalization = SyntheticImages.normalization(SHAPE.channels());
+        TrainConfig config = TrainConfig.defaults().withEpochs(EPOCHS).withBatchSize(16).withLearningRate(0.05)
+                .withSeed(SEED);
+        NetworkSpec spec = NetworkSpec.defaults(Architecture.TINY, CLASSES).withInput(SHAPE.channels(), SHAPE.height())
+                .withWidth(1).withConvDropout(0).withFcDropout(0).withInitialMu(2.0);
+        ComputationGraph net = Networks.build(spec, config.updater(), config.l2(), config.seed());
+        Path checkpoints = Files.createTempDirectory("ullsnn-smoke-checkpoints");
+        try {
+            new Trainer(config, new CheckpointStore(checkpoints, 1), progress, m -> { })
+                    .train(net, new CifarEpochData(train, test, normalization, config.batchSize(), SEED, false),
+                            List.of());
+        } finally {
+            deleteTree(checkpoints);
+        }
+        ImageSet calibrationSet = train.firstPerClass(CALIBRATION_PER_CLASS);
+        INDArray calibration = new ImageSetIterator(calibrationSet, normalization,
+                IteratorOptions.evaluation(calibrationSet.size())).next().getFeatures();
+        String source = String.format(Locale.ROOT, "the tiny network trained for %d epochs on %d synthetic %dx%dx%d images of %d "
+                + "classes, no CIFAR needed", EPOCHS, train.size(), SHAPE.channels(), SHAPE.height(),
+                SHAPE.width(), CLASSES);
+        return new LabInputs(LabMode.SMOKE, source, net, null, calibration, test, normalization, figuresDir(paths));
+    }
+
+    /** The synthetic test images, the first {@code testPerClass} of each class (0: all). */
+    static ImageSet testSet(int testPerClass) {
+        ImageSet test = SyntheticImages.generate(CLASSES, TEST_PER_CLASS, SHAPE, 12);
+        return testPerClass > 0 && testPerClass < TEST_PER_CLASS ? test.firstPerClass(testPerClass) : test;
+    }
+
+    /** {@code <root>/target/notebook-figures} inside a build, else a new temporary folder: never the sources. */
+    static Path figuresDir(LabPaths paths) throws IOException {
+        Path target = paths.root().resolve("target");
+        return Files.isDirectory(target) ? target.resolve("notebook-figures")
+                : Files.createTempDirectory("ullsnn-notebook-figures");
+    }
+
+    private static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
