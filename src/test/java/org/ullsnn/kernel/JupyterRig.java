@@ -87,6 +87,12 @@ final class JupyterRig {
      * the kernel's own log to {@code target/kernel-it/<logName>.kernel.log}.
      */
     Run python(String logName, Duration timeout, String script, String... args) throws Exception {
+        return python(logName, timeout, Map.of(), script, args);
+    }
+
+    /** As above, with extra environment variables for the driver and the kernels it starts (e.g. {@code SMOKE=1}). */
+    Run python(String logName, Duration timeout, Map<String, String> extraEnv, String script, String... args)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(PYTHON.toString(), "-X", "frozen_modules=off",
                 Path.of("src", "test", "python", script).toString()));
         command.addAll(List.of(args));
@@ -95,6 +101,7 @@ final class JupyterRig {
         Path kernelLog = REPORTS.resolve(logName + ".kernel.log");
         Files.deleteIfExists(kernelLog);
         builder.environment().putAll(environment(kernelLog));
+        builder.environment().putAll(extraEnv);
         builder.redirectOutput(log.toFile());
         Process process = builder.start();
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
