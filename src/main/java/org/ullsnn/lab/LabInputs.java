@@ -21,7 +21,7 @@ import org.ullsnn.progress.ProgressListener;
  *   <tr><th>mode</th><th>DNN</th><th>calibration and test images</th><th>figures</th></tr>
  *   <tr><td>{@link LabMode#FULL}</td><td>{@code runs/c10-vgg16-w0.25-clip-bn} when it holds a model; else
  *       {@code runs/c10-vgg16-w0.25-clip-bn-quick}, trained on first use (VGG-16 at width 0.25 with BN, a few
- *       epochs on part of CIFAR-10) and reused afterwards</td><td>CIFAR-10: 1,024
+ *       epochs on part of CIFAR-10) and reused afterwards</td><td>CIFAR-10: 1,030
  *       training images evenly over the classes; the test set</td><td>{@code <run>/figures/}</td></tr>
  *   <tr><td>{@link LabMode#SMOKE}</td><td>the tiny network trained for 3 epochs on
  *       synthetic images, in memory (seconds)</td><td>synthetic 3x8x8 images of 4 classes</td>
