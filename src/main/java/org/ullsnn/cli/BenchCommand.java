@@ -1,10 +1,16 @@
 package org.ullsnn.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ullsnn.experiment.TrainBenchmark;
+import org.ullsnn.experiment.TrainRun;
 import org.ullsnn.nn.Architecture;
+import org.ullsnn.nn.Graphs;
+import org.ullsnn.nn.NetworkSpec;
+import org.ullsnn.nn.Networks;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.progress.ConsoleProgressBar;
 import picocli.CommandLine.Command;
@@ -75,7 +81,7 @@ public final class BenchCommand implements Runnable {
         CommandSpec spec;
 
         @Option(names = "--run", description = "Use this training run's model.")
-        java.nio.file.Path run;
+        Path run;
 
         @Option(names = "--timesteps", split = ",", defaultValue = "2,4", description = "Values of T (default: ${DEFAULT-VALUE}).")
         List<Integer> timesteps;
@@ -91,22 +97,12 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            org.deeplearning4j.nn.graph.ComputationGraph dnn;
-            String what;
-            if (run != null) {
-                java.nio.file.Path model = run.resolve(org.ullsnn.experiment.TrainRun.MODEL_FILE);
-                dnn = org.ullsnn.nn.Graphs.load(model);
-                what = model.toString();
-            } else {
-                TrainConfig t = TrainConfig.defaults();
-                dnn = org.ullsnn.nn.Networks.build(org.ullsnn.nn.NetworkSpec.cpuPreset(10), t.updater(), t.l2(), t.seed());
-                what = "VGG-16 width 0.25, random weights";
-            }
+            BenchModel model = BenchModel.of(run);
             Table table = new org.ullsnn.experiment.SnnBenchmark(timesteps, batch, warmup, iterations,
-                    TrainConfig.DEFAULT_SEED).run(dnn, ConsoleProgressBar.onStderr());
+                    TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
             PrintWriter out = spec.commandLine().getOut();
             out.println(table.printAll());
-            out.println("(" + what + "; one fixed random batch of " + batch + "; SNN = all T steps of the time-folded "
+            out.println("(" + model.description() + "; one fixed random batch of " + batch + "; SNN = all T steps of the time-folded "
                     + "forward pass; " + Runtime.getRuntime().availableProcessors() + " cores)");
             out.flush();
             return 0;
@@ -123,7 +119,7 @@ public final class BenchCommand implements Runnable {
         CommandSpec spec;
 
         @Option(names = "--run", description = "Use this training run's model (default: random VGG-16 width 0.25).")
-        java.nio.file.Path run;
+        Path run;
 
         @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
         int timesteps;
@@ -139,21 +135,28 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            org.deeplearning4j.nn.graph.ComputationGraph dnn;
-            if (run != null) {
-                dnn = org.ullsnn.nn.Graphs.load(run.resolve(org.ullsnn.experiment.TrainRun.MODEL_FILE));
-            } else {
-                TrainConfig t = TrainConfig.defaults();
-                dnn = org.ullsnn.nn.Networks.build(org.ullsnn.nn.NetworkSpec.cpuPreset(10), t.updater(), t.l2(), t.seed());
-            }
+            BenchModel model = BenchModel.of(run);
             Table table = new org.ullsnn.experiment.FineTuneBenchmark(timesteps, batch, warmup, iterations,
-                    TrainConfig.DEFAULT_SEED).run(dnn, ConsoleProgressBar.onStderr());
+                    TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
             PrintWriter out = spec.commandLine().getOut();
             out.println(table.printAll());
-            out.println("(one fixed random batch; SNN first, so its peak RSS is its own; "
+            out.println("(" + model.description() + "; one fixed random batch; SNN first, so its peak RSS is its own; "
                     + Runtime.getRuntime().availableProcessors() + " cores)");
             out.flush();
             return 0;
+        }
+    }
+
+    /** The net a bench runs on: a training run's model, else a randomly initialised VGG-16 at width 0.25. */
+    record BenchModel(ComputationGraph dnn, String description) {
+        static BenchModel of(Path run) {
+            if (run != null) {
+                Path model = run.resolve(TrainRun.MODEL_FILE);
+                return new BenchModel(Graphs.load(model), model.toString());
+            }
+            TrainConfig t = TrainConfig.defaults();
+            return new BenchModel(Networks.build(NetworkSpec.cpuPreset(10), t.updater(), t.l2(), t.seed()),
+                    "VGG-16 width 0.25, random weights");
         }
     }
 }
