@@ -25,29 +25,31 @@ import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.nn.train.Trainer;
 import org.ullsnn.progress.ProgressListener;
 
-/** Smoke mode's inputs: the tiny network trained in memory, in seconds, on synthetic images (no CIFAR, no runs/). */
+/**
+ * Smoke mode's inputs: a setup's small stand-in network trained in memory, in seconds, on synthetic images (no CIFAR,
+ * no runs/).
+ */
 final class SmokeInputs {
 
-    static final int CLASSES = 4;
     static final int TRAIN_PER_CLASS = 64;
     static final int TEST_PER_CLASS = 16;
     static final int CALIBRATION_PER_CLASS = 32;
     static final int EPOCHS = 3;
     static final int BATCH = 32;
-    static final ImageShape SHAPE = new ImageShape(3, 8, 8);
     private static final long SEED = 3;
 
     private SmokeInputs() {
     }
 
-    static LabInputs load(LabPaths paths, int testPerClass, ProgressListener progress) throws IOException {
-        ImageSet train = SyntheticImages.generate(CLASSES, TRAIN_PER_CLASS, SHAPE, 11);
-        ImageSet test = testSet(testPerClass);
-        Normalization normalization = SyntheticImages.normalization(SHAPE.channels());
-        TrainConfig config = TrainConfig.defaults().withEpochs(EPOCHS).withBatchSize(16).withLearningRate(0.05)
+    static LabInputs load(LabSetup setup, LabPaths paths, int testPerClass, ProgressListener progress)
+            throws IOException {
+        ImageShape shape = setup.smokeShape();
+        ImageSet train = trainingSet(setup);
+        ImageSet test = testSet(setup, testPerClass);
+        Normalization normalization = SyntheticImages.normalization(shape.channels());
+        TrainConfig config = TrainConfig.defaults().withEpochs(EPOCHS).withBatchSize(16).withLearningRate(setup.smokeLearningRate())
                 .withSeed(SEED);
-        NetworkSpec spec = NetworkSpec.defaults(Architecture.TINY, CLASSES).withInput(SHAPE.channels(), SHAPE.height())
-                .withWidth(1).withConvDropout(0).withFcDropout(0).withInitialMu(2.0);
+        NetworkSpec spec = setup.smokeSpec();
         ComputationGraph net = Networks.build(spec, config.updater(), config.l2(), config.seed());
         Path checkpoints = Files.createTempDirectory("ullsnn-smoke-checkpoints");
         try {
@@ -60,15 +62,24 @@ final class SmokeInputs {
         ImageSet calibrationSet = train.firstPerClass(CALIBRATION_PER_CLASS);
         INDArray calibration = new ImageSetIterator(calibrationSet, normalization,
                 IteratorOptions.evaluation(calibrationSet.size())).next().getFeatures();
-        String source = String.format(Locale.ROOT, "the tiny network trained for %d epochs on %d synthetic %dx%dx%d images of %d "
-                + "classes, no CIFAR needed", EPOCHS, train.size(), SHAPE.channels(), SHAPE.height(),
-                SHAPE.width(), CLASSES);
-        return new LabInputs(LabMode.SMOKE, source, net, null, calibration, test, normalization, figuresDir(paths));
+        String network = spec.architecture() == Architecture.TINY ? "the tiny network"
+                : String.format(Locale.ROOT, "%s at width %s%s", spec.architecture().cliName(), spec.width(),
+                        spec.batchNorm() ? " with BN" : "");
+        String source = String.format(Locale.ROOT, "%s trained for %d epochs on %d synthetic %dx%dx%d images of %d "
+                + "classes, no CIFAR needed", network, EPOCHS, train.size(), shape.channels(), shape.height(),
+                shape.width(), setup.smokeClasses());
+        return new LabInputs(setup, LabMode.SMOKE, source, net, null, calibration, test, normalization,
+                figuresDir(paths), paths);
+    }
+
+    /** The synthetic images the stand-in trains on (and calibrates with). */
+    static ImageSet trainingSet(LabSetup setup) {
+        return SyntheticImages.generate(setup.smokeClasses(), TRAIN_PER_CLASS, setup.smokeShape(), 11);
     }
 
     /** The synthetic test images, the first {@code testPerClass} of each class (0: all). */
-    static ImageSet testSet(int testPerClass) {
-        ImageSet test = SyntheticImages.generate(CLASSES, TEST_PER_CLASS, SHAPE, 12);
+    static ImageSet testSet(LabSetup setup, int testPerClass) {
+        ImageSet test = SyntheticImages.generate(setup.smokeClasses(), TEST_PER_CLASS, setup.smokeShape(), 12);
         return testPerClass > 0 && testPerClass < TEST_PER_CLASS ? test.firstPerClass(testPerClass) : test;
     }
 

@@ -82,6 +82,11 @@ public record NetworkSpec(
         return Math.max(1, (int) Math.round(c * width));
     }
 
+    public NetworkSpec withArchitecture(Architecture a) {
+        return new NetworkSpec(a, numClasses, width, activation, batchNorm, convDropout, fcDropout,
+                initialMu, bias, denseInit, inputChannels, inputSize);
+    }
+
     public NetworkSpec withWidth(double w) {
         return new NetworkSpec(architecture, numClasses, w, activation, batchNorm, convDropout, fcDropout,
                 initialMu, bias, denseInit, inputChannels, inputSize);

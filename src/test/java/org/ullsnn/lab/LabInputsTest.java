@@ -13,13 +13,20 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.ullsnn.convert.ConvertConfig;
+import org.ullsnn.convert.Converter;
+import org.ullsnn.convert.ThresholdStrategy;
+import org.ullsnn.data.CifarDataset;
+import org.ullsnn.nn.Architecture;
 import org.ullsnn.nn.train.Accuracy;
+import org.ullsnn.snn.Simulator;
 import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
 
 /** Smoke mode only: full mode needs CIFAR and a trained run (the notebooks run it). */
 class LabInputsTest {
-
     @TempDir
     Path dir;
 
@@ -33,38 +40,76 @@ class LabInputsTest {
     void smokeModeTrainsTheTinyNetOnSyntheticImagesAndItLearns() throws Exception {
         List<ProgressEvent> events = new ArrayList<>();
         ProgressListener progress = events::add;
-        LabInputs in = LabInputs.load(LabMode.SMOKE, repoWithTarget(), 0, progress);
+        LabInputs in = LabInputs.load(LabSetup.VGG16_CIFAR10, LabMode.SMOKE, repoWithTarget(), 0, progress);
 
         assertEquals(LabMode.SMOKE, in.mode());
+        assertEquals(LabSetup.VGG16_CIFAR10, in.setup());
         assertNull(in.runDir());
         assertArrayEquals(new long[] {4 * SmokeInputs.CALIBRATION_PER_CLASS, 3, 8, 8}, in.calibration().shape());
         assertEquals(4 * SmokeInputs.TEST_PER_CLASS, in.test().size());
         assertEquals(dir.resolve("target").resolve("notebook-figures"), in.figuresDir());
         assertEquals(in.figuresDir().resolve("a.png"), in.figure("a.png"));
         assertTrue(!events.isEmpty(), "training reports progress");
-        assertTrue(in.toString().startsWith("SMOKE mode: the tiny network"), in.toString());
+        assertTrue(in.toString().startsWith("SMOKE mode, VGG16_CIFAR10: the tiny network"), in.toString());
 
         double accuracy = Accuracy.of(in.dnn(), in.testBatches().get(), "test", ProgressListener.silent());
         assertTrue(accuracy > 0.5, "4 classes: chance is 0.25, got " + accuracy);
+        assertEquals(4 * 10, in.trainingImages(10).size());
+        assertEquals(4 * SmokeInputs.TRAIN_PER_CLASS, in.trainingImages(0).size());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = LabSetup.class, names = {"VGG16_CIFAR100", "RESNET20_CIFAR10"})
+    void everyOtherSetupHasASmokeStandInThatLearnsAndConverts(LabSetup setup) throws Exception {
+        LabInputs in = LabInputs.load(setup, LabMode.SMOKE, repoWithTarget(), 0, ProgressListener.silent());
+
+        int classes = setup.smokeClasses();
+        assertEquals(classes, in.test().classes());
+        assertEquals(classes * SmokeInputs.CALIBRATION_PER_CLASS, in.calibration().size(0));
+        assertEquals(setup.smokeShape().height(), in.calibration().size(2));
+        if (setup.architecture() == Architecture.RESNET20) {
+            assertTrue(in.dnn().getVertex("s1b1_add") != null, "the stand-in has residual blocks");
+            assertTrue(in.dnn().getLayer("conv1_bn") != null, "and BN, as the full run");
+        }
+        double chance = 1.0 / classes;
+        double accuracy = Accuracy.of(in.dnn(), in.testBatches().get(), "test", ProgressListener.silent());
+        assertTrue(accuracy > 2 * chance, setup + ": chance is " + chance + ", got " + accuracy);
+
+        var converted = Converter.convert(in.dnn(), ConvertConfig.of(ThresholdStrategy.parse("fitted-dnn:1.3"), 4,
+                in.calibration()), ProgressListener.silent());
+        double snn = Simulator.run(converted.snn(), in.testBatches().get(), ProgressListener.silent()).finalAccuracy();
+        assertTrue(snn > chance, setup + ": the converted stand-in beats chance (" + chance + "), got " + snn);
     }
 
     @Test
     void testPerClassShrinksTheSmokeTestSetAndFiguresStayOutsideSourcesWithoutABuild() throws Exception {
-        assertEquals(16, SmokeInputs.testSet(4).size());
-        assertEquals(4 * SmokeInputs.TEST_PER_CLASS, SmokeInputs.testSet(0).size());
+        assertEquals(16, SmokeInputs.testSet(LabSetup.VGG16_CIFAR10, 4).size());
+        assertEquals(4 * SmokeInputs.TEST_PER_CLASS, SmokeInputs.testSet(LabSetup.VGG16_CIFAR10, 0).size());
         Path figures = SmokeInputs.figuresDir(LabPaths.locate(Map.of(), dir, null));
         assertTrue(!figures.startsWith(dir), figures.toString());
+        assertThrows(IllegalArgumentException.class, () -> LabInputs.load(LabSetup.VGG16_CIFAR10, LabMode.SMOKE,
+                repoWithTarget(), -1, ProgressListener.silent()));
         assertThrows(IllegalArgumentException.class,
-                () -> LabInputs.load(LabMode.SMOKE, repoWithTarget(), -1, ProgressListener.silent()));
+                () -> LabInputs.load(null, LabMode.SMOKE, repoWithTarget(), 0, ProgressListener.silent()));
     }
 
     @Test
-    void theQuickFullModeRunIsAWidthReducedVggOnCifar10() {
-        var c = FullInputs.quickConfig();
-        assertEquals("vgg16", c.network().architecture().cliName());
-        assertEquals(0.25, c.network().width());
-        assertTrue(c.network().batchNorm());
-        assertEquals(FullInputs.QUICK_EPOCHS, c.training().epochs());
-        assertEquals(FullInputs.QUICK_TRAIN_PER_CLASS, c.trainPerClass());
+    void eachSetupNamesItsRunAndItsQuickRunIsAWidthReducedNetOnItsDataSet() {
+        assertEquals("c10-vgg16-w0.25-clip-bn", LabSetup.VGG16_CIFAR10.run());
+        assertEquals("c100-vgg16-w0.25-clip-bn", LabSetup.VGG16_CIFAR100.run());
+        assertEquals("c10-resnet20-w0.25-clip-bn", LabSetup.RESNET20_CIFAR10.run());
+        for (LabSetup setup : LabSetup.values()) {
+            var c = setup.quickConfig();
+            assertEquals(setup.run() + "-quick", c.name());
+            assertEquals(setup.dataset(), c.dataset());
+            assertEquals(setup.architecture(), c.network().architecture());
+            assertEquals(setup.dataset().classes(org.ullsnn.data.LabelLevel.FINE), c.network().numClasses());
+            assertEquals(0.25, c.network().width());
+            assertTrue(c.network().batchNorm());
+            assertEquals(LabSetup.QUICK_EPOCHS, c.training().epochs());
+        }
+        assertEquals(LabSetup.QUICK_TRAIN_PER_CLASS, LabSetup.VGG16_CIFAR10.quickConfig().trainPerClass());
+        assertEquals(LabSetup.QUICK_TRAIN_PER_CLASS_CIFAR100, LabSetup.VGG16_CIFAR100.quickConfig().trainPerClass());
+        assertEquals(CifarDataset.CIFAR100, LabSetup.VGG16_CIFAR100.dataset());
     }
 }
