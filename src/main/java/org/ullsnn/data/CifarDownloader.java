@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ullsnn.io.FileTrees;
 import org.ullsnn.progress.ConsoleProgressBar;
 import org.ullsnn.progress.ProgressListener;
 
@@ -160,7 +161,7 @@ public final class CifarDownloader {
             }
             Files.move(extracted, target, StandardCopyOption.ATOMIC_MOVE);
         } finally {
-            deleteTree(temp);
+            FileTrees.delete(temp);
         }
         Files.deleteIfExists(part);
         LOG.info("fetch dataset={} archive={} bytes={} resumed_from={} md5=ok folder={} elapsed_ms={}",
@@ -175,24 +176,7 @@ public final class CifarDownloader {
             entries.forEach(stale::add);
         }
         for (Path p : stale) {
-            deleteTree(p);
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.delete(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+            FileTrees.delete(p);
         }
     }
 

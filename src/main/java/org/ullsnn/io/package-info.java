@@ -1,5 +1,6 @@
 /**
  * File writing that never leaves a half-written result: {@link org.ullsnn.io.AtomicFile} writes to a
- * temporary sibling and moves it into place. Used for models, checkpoints, configs and metrics.
+ * temporary sibling and moves it into place. Used for models, checkpoints, configs and metrics. Also safe file
+ * names ({@link org.ullsnn.io.FileNames}) and deleting a folder tree ({@link org.ullsnn.io.FileTrees}).
  */
 package org.ullsnn.io;

@@ -1,13 +1,10 @@
 package org.ullsnn.lab;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ullsnn.data.ImageSet;
@@ -17,6 +14,7 @@ import org.ullsnn.data.IteratorOptions;
 import org.ullsnn.data.Normalization;
 import org.ullsnn.data.SyntheticImages;
 import org.ullsnn.experiment.CifarEpochData;
+import org.ullsnn.io.FileTrees;
 import org.ullsnn.nn.Architecture;
 import org.ullsnn.nn.NetworkSpec;
 import org.ullsnn.nn.Networks;
@@ -57,7 +55,7 @@ final class SmokeInputs {
                     .train(net, new CifarEpochData(train, test, normalization, config.batchSize(), SEED, false),
                             List.of());
         } finally {
-            deleteTree(checkpoints);
+            FileTrees.delete(checkpoints);
         }
         ImageSet calibrationSet = train.firstPerClass(CALIBRATION_PER_CLASS);
         INDArray calibration = new ImageSetIterator(calibrationSet, normalization,
@@ -88,19 +86,5 @@ final class SmokeInputs {
         Path target = paths.root().resolve("target");
         return Files.isDirectory(target) ? target.resolve("notebook-figures")
                 : Files.createTempDirectory("ullsnn-notebook-figures");
-    }
-
-    private static void deleteTree(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
