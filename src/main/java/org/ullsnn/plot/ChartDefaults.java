@@ -6,8 +6,8 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.internal.chartpart.AxesChart;
+import org.knowm.xchart.internal.series.MarkerSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
@@ -64,15 +64,8 @@ final class ChartDefaults {
         chart.getStyler().setOverlapped(true);
     }
 
-    /** A dashed black line without markers: a reference, not a measurement. */
-    static void reference(XYSeries series) {
-        series.setLineColor(Color.BLACK);
-        series.setLineStyle(SeriesLines.DASH_DASH);
-        series.setMarker(SeriesMarkers.NONE);
-    }
-
-    /** A dashed black line without markers in a category chart. */
-    static void reference(CategorySeries series) {
+    /** A dashed black line without markers (in an XY or a category chart): a reference, not a measurement. */
+    static void reference(MarkerSeries series) {
         series.setLineColor(Color.BLACK);
         series.setLineStyle(SeriesLines.DASH_DASH);
         series.setMarker(SeriesMarkers.NONE);
