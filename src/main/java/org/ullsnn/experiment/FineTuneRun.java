@@ -19,7 +19,7 @@ import org.ullsnn.data.ImageSet;
 import org.ullsnn.data.Split;
 import org.ullsnn.io.AtomicFile;
 import org.ullsnn.nn.Graphs;
-import org.ullsnn.nn.OneDnnConvolution;
+import org.ullsnn.nn.OneDnnHelpers;
 import org.ullsnn.nn.train.Checkpoint;
 import org.ullsnn.nn.train.CheckpointStore;
 import org.ullsnn.nn.train.EpochMetrics;
@@ -60,7 +60,7 @@ public final class FineTuneRun {
         RunInputs inputs = RunInputs.load(runDir, dataDir, offline, config.calibrationImages(), config.testPerClass(),
                 progress);
         Files.createDirectories(dir);
-        Provenance provenance = Provenance.capture(config.training().seed(), OneDnnConvolution.backendSupportsOneDnn(),
+        Provenance provenance = Provenance.capture(config.training().seed(), OneDnnHelpers.backendSupportsOneDnn(),
                 Map.of("model", Provenance.sha256(List.of(inputs.modelFile())).values().iterator().next()),
                 TrainRun.JSON.convertValue(config, Map.class));
         AtomicFile.write(dir.resolve(TrainRun.CONFIG_FILE),

@@ -29,7 +29,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * @param nd4jBackend      ND4J backend, e.g. {@code CPU}
  * @param blasVendor       BLAS library, e.g. {@code OPENBLAS}
  * @param threads          OpenMP threads ND4J uses
- * @param oneDnnConvolution whether convolutions ran on oneDNN ({@link org.ullsnn.nn.OneDnnConvolution})
+ * @param oneDnnConvolution whether convolutions ran on oneDNN ({@link org.ullsnn.nn.OneDnnHelpers})
  * @param seed             the run's seed
  * @param data             data file name to SHA-256
  * @param startedAt        when the run started (UTC)

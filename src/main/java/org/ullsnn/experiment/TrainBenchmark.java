@@ -9,7 +9,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.ullsnn.nn.Architecture;
 import org.ullsnn.nn.NetworkSpec;
 import org.ullsnn.nn.Networks;
-import org.ullsnn.nn.OneDnnConvolution;
+import org.ullsnn.nn.OneDnnHelpers;
 import org.ullsnn.nn.train.ProcessMemory;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.progress.ProgressListener;
@@ -88,7 +88,7 @@ public record TrainBenchmark(Architecture architecture, List<Double> widths, int
         TrainConfig train = TrainConfig.defaults();
         ComputationGraph net = Networks.build(spec, train.updater(), train.l2(), seed);
         if (!fast) {
-            OneDnnConvolution.disable(net);
+            OneDnnHelpers.disable(net);
         }
         Nd4j.getRandom().setSeed(seed);
         INDArray x = Nd4j.randn(DataType.FLOAT, batchSize, 3, 32, 32);

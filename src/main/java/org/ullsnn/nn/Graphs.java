@@ -11,7 +11,7 @@ import org.ullsnn.io.AtomicFile;
 
 /**
  * Creating, copying, saving and loading networks. Every way a {@link ComputationGraph} comes into being
- * goes through here, so that each one runs its convolutions on oneDNN ({@link OneDnnConvolution}).
+ * goes through here, so that each one runs its convolutions on oneDNN ({@link OneDnnHelpers}).
  */
 public final class Graphs {
 
@@ -22,19 +22,19 @@ public final class Graphs {
     public static ComputationGraph init(ComputationGraphConfiguration conf) {
         ComputationGraph net = new ComputationGraph(conf);
         net.init();
-        return OneDnnConvolution.enable(net);
+        return OneDnnHelpers.enable(net);
     }
 
     /** A network for {@code conf} with a copy of {@code params} (the flat parameter vector of the same layout). */
     public static ComputationGraph init(ComputationGraphConfiguration conf, org.nd4j.linalg.api.ndarray.INDArray params) {
         ComputationGraph net = new ComputationGraph(conf);
         net.init(params, true);
-        return OneDnnConvolution.enable(net);
+        return OneDnnHelpers.enable(net);
     }
 
     /** A deep copy: parameters, updater state and configuration; the source is untouched. */
     public static ComputationGraph copy(ComputationGraph net) {
-        return OneDnnConvolution.enable(net.clone());
+        return OneDnnHelpers.enable(net.clone());
     }
 
     /**
@@ -51,7 +51,7 @@ public final class Graphs {
             throw new IllegalArgumentException("no model file at " + file.toAbsolutePath());
         }
         try {
-            return OneDnnConvolution.enable(ModelSerializer.restoreComputationGraph(file.toFile(), true));
+            return OneDnnHelpers.enable(ModelSerializer.restoreComputationGraph(file.toFile(), true));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
