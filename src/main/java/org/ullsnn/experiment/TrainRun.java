@@ -26,10 +26,11 @@ import org.ullsnn.data.Split;
 import org.ullsnn.io.AtomicFile;
 import org.ullsnn.nn.Graphs;
 import org.ullsnn.nn.Networks;
-import org.ullsnn.nn.OneDnnConvolution;
+import org.ullsnn.nn.OneDnnHelpers;
 import org.ullsnn.nn.train.Checkpoint;
 import org.ullsnn.nn.train.CheckpointStore;
 import org.ullsnn.nn.train.EpochMetrics;
+import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.nn.train.Trainer;
 import org.ullsnn.progress.ProgressListener;
 
@@ -99,16 +100,22 @@ public final class TrainRun {
         }
         Files.createDirectories(runDir);
         Data data = load(config);
-        Provenance provenance = Provenance.capture(config.training().seed(), OneDnnConvolution.backendSupportsOneDnn(),
+        Provenance provenance = Provenance.capture(config.training().seed(), OneDnnHelpers.backendSupportsOneDnn(),
                 data.hashes(), JSON.convertValue(config, Map.class));
         writeJson(runDir.resolve(CONFIG_FILE), Map.of("config", config, "provenance", provenance));
-        ComputationGraph net = Networks.build(config.network(), config.training().updater(),
-                config.training().l2(), config.training().seed());
+        ComputationGraph net = newNetwork(config, data);
         LOG.info("train run={} start dataset={} arch={} width={} activation={} epochs={} train_images={}",
                 config.name(), config.dataset().id(), config.network().architecture().cliName(),
                 config.network().width(), config.network().activation().cliName(), config.training().epochs(),
                 data.train().size());
         return train(runDir, config, net, List.of(), data);
+    }
+
+    /** A freshly initialised network for the run, its schedule told how many batches an epoch has. */
+    private static ComputationGraph newNetwork(TrainRunConfig config, Data data) {
+        TrainConfig t = config.training();
+        long batchesPerEpoch = (data.train().size() + t.batchSize() - 1) / t.batchSize();
+        return Networks.build(config.network(), t.updater(batchesPerEpoch), t.l2(), t.seed());
     }
 
     /** Continues the run in {@code runDir} from its newest checkpoint, with its saved configuration. */
@@ -120,7 +127,7 @@ public final class TrainRun {
             n++;
         }
         writeJson(runDir.resolve("resume-" + n + ".json"), Provenance.capture(config.training().seed(),
-                OneDnnConvolution.backendSupportsOneDnn(), data.hashes(), JSON.convertValue(config, Map.class)));
+                OneDnnHelpers.backendSupportsOneDnn(), data.hashes(), JSON.convertValue(config, Map.class)));
         Optional<Checkpoint> latest = checkpoints(runDir, config).latest();
         ComputationGraph net;
         List<EpochMetrics> history;
@@ -130,8 +137,7 @@ public final class TrainRun {
             LOG.info("train run={} resume from epoch {} ({})", config.name(), latest.get().epoch(),
                     latest.get().model());
         } else {
-            net = Networks.build(config.network(), config.training().updater(), config.training().l2(),
-                    config.training().seed());
+            net = newNetwork(config, data);
             history = List.of();
             LOG.info("train run={} has no checkpoint yet: starting from epoch 1", config.name());
         }

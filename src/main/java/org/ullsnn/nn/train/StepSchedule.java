@@ -3,22 +3,29 @@ package org.ullsnn.nn.train;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.nd4j.linalg.schedule.ISchedule;
 import org.nd4j.linalg.schedule.MapSchedule;
 import org.nd4j.linalg.schedule.ScheduleType;
 
 /**
- * A step learning-rate schedule: {@code lr(e) = lr0 / factor^k(e)}, where {@code k(e)} counts the milestones
- * {@code floor(f * epochs)} (for each fraction {@code f}) that are {@code <= e}, epochs counted from 0.
- * METHOD.md §1: divide by 5 at 60 %, 80 % and 90 % of the epochs. Milestones that fall on the same epoch
- * compound, as in PyTorch's {@code MultiStepLR}.
+ * A step learning-rate schedule: {@code lr(e) = lr0 / factor^k(e)}, where {@code k(e)} counts the distinct
+ * milestone epochs {@code max(1, floor(f * epochs))} (for each fraction {@code f}) that are {@code <= e}, epochs
+ * counted from 0. METHOD.md §1: divide by 5 at 60 %, 80 % and 90 % of the epochs.
+ *
+ * <p>Short runs: a milestone never falls before the first epoch ends, and milestones that round to the same
+ * epoch count once (so {@code --epochs 2} trains its second epoch at lr / 5, not lr / 125 as compounding
+ * would give, and {@code --epochs 1} keeps lr throughout). For 20 or more epochs the three milestones are
+ * distinct and this is the paper's schedule.
  *
  * @param initial   learning rate of epoch 0, finite and {@code > 0}
  * @param factor    divisor at each milestone, {@code >= 1}
  * @param fractions milestone positions as fractions of the run, each in (0, 1]
  * @param epochs    length of the run, {@code >= 1}
  */
-public record StepSchedule(double initial, double factor, List<Double> fractions, int epochs) {
+public record StepSchedule(double initial, double factor, List<Double> fractions, int epochs)
+        implements LearningRateSchedule {
 
     public StepSchedule {
         if (!(initial > 0) || !Double.isFinite(initial)) {
@@ -38,19 +45,27 @@ public record StepSchedule(double initial, double factor, List<Double> fractions
         }
     }
 
-    /** The learning rate of epoch {@code epoch} (0-based). */
-    public double at(int epoch) {
-        double lr = initial;
+    /** The epochs (0-based, ascending, distinct, each {@code >= 1}) at whose start the rate is divided. */
+    public SortedSet<Integer> milestoneEpochs() {
+        SortedSet<Integer> epochsOfDecay = new TreeSet<>();
         for (double f : fractions) {
-            if ((int) Math.floor(f * epochs) <= epoch) {
-                lr /= factor;
-            }
+            epochsOfDecay.add(Math.max(1, (int) Math.floor(f * epochs)));
         }
-        return lr;
+        return epochsOfDecay;
     }
 
-    /** The same schedule as a DL4J per-epoch schedule, so it is saved with the model and resumes with it. */
-    public ISchedule toDl4j() {
+    /** The learning rate of epoch {@code epoch} (0-based). */
+    @Override
+    public double at(int epoch) {
+        return initial / Math.pow(factor, milestoneEpochs().headSet(epoch + 1).size());
+    }
+
+    /**
+     * The same schedule as a DL4J per-epoch schedule, so it is saved with the model and resumes with it
+     * ({@code iterationsPerEpoch} is not needed: the rate changes only between epochs).
+     */
+    @Override
+    public ISchedule toDl4j(long iterationsPerEpoch) {
         Map<Integer, Double> values = new HashMap<>();
         for (int e = 0; e < epochs; e++) {
             if (e == 0 || at(e) != at(e - 1)) {

@@ -16,6 +16,8 @@ import org.nd4j.linalg.learning.config.Nesterovs;
  * @param l2                L2 coefficient added to the gradient, PyTorch-style weight decay ({@code >= 0})
  * @param lrDecayFactor     divisor of the learning rate at each milestone
  * @param lrMilestones      milestones as fractions of the run
+ * @param scheduleKind      step (divide at the milestones) or cosine (null reads as step, for configs saved before it)
+ * @param warmupEpochs      cosine only: linear warm-up length in epochs, in [0, epochs)
  * @param seed              seed of the initialisation, the data order of every epoch and dropout
  * @param divergenceLoss    a batch loss above this (or not finite) stops the run; MCXENT is clipped near
  *                          23 per sample, so the default 50 only trips on blow-ups
@@ -30,6 +32,8 @@ public record TrainConfig(
         double l2,
         double lrDecayFactor,
         List<Double> lrMilestones,
+        ScheduleKind scheduleKind,
+        double warmupEpochs,
         long seed,
         double divergenceLoss,
         int checkpointsToKeep) {
@@ -58,13 +62,20 @@ public record TrainConfig(
             throw new IllegalArgumentException("checkpoints to keep must be >= 1, got " + checkpointsToKeep);
         }
         lrMilestones = List.copyOf(lrMilestones);
+        scheduleKind = scheduleKind == null ? ScheduleKind.STEP : scheduleKind;
         new StepSchedule(learningRate, lrDecayFactor, lrMilestones, epochs); // validates the schedule
+        if (scheduleKind == ScheduleKind.COSINE) {
+            new CosineSchedule(learningRate, epochs, warmupEpochs, 0);
+        } else if (warmupEpochs != 0) {
+            throw new IllegalArgumentException("a warm-up needs the cosine schedule, got " + warmupEpochs
+                    + " warm-up epochs with the step schedule");
+        }
     }
 
     /** METHOD.md §1: 200 epochs, batch 128, lr 1e-2, momentum 0.95, L2 5e-4, lr / 5 at 60/80/90 %. */
     public static TrainConfig defaults() {
         return new TrainConfig(200, 128, Optimizer.NESTEROV_SGD, 1e-2, 0.95, 5e-4, 5, List.of(0.6, 0.8, 0.9),
-                DEFAULT_SEED, 50, 2);
+                ScheduleKind.STEP, 0, DEFAULT_SEED, 50, 2);
     }
 
     /**
@@ -72,7 +83,8 @@ public record TrainConfig(
      * method names none), 20 epochs.
      */
     public static TrainConfig fineTuning() {
-        return new TrainConfig(20, 128, Optimizer.AMSGRAD, 1e-4, 0, 0, 5, List.of(0.6, 0.8, 0.9), DEFAULT_SEED, 50, 2);
+        return new TrainConfig(20, 128, Optimizer.AMSGRAD, 1e-4, 0, 0, 5, List.of(0.6, 0.8, 0.9), ScheduleKind.STEP, 0,
+                DEFAULT_SEED, 50, 2);
     }
 
     /** METHOD.md's CPU preset: the defaults with 20 epochs. */
@@ -80,61 +92,84 @@ public record TrainConfig(
         return defaults().withEpochs(20);
     }
 
-    /** The learning-rate schedule over this run's epochs. */
-    public StepSchedule schedule() {
-        return new StepSchedule(learningRate, lrDecayFactor, lrMilestones, epochs);
+    /**
+     * A CPU recipe that converges in tens of epochs (the shipped models): the CPU preset's optimiser with BN-sized
+     * steps, Nesterov SGD lr 0.05, momentum 0.9, L2 5e-4, cosine over {@code epochs} after one warm-up epoch.
+     */
+    public static TrainConfig cosinePreset(int epochs) {
+        return defaults().withEpochs(epochs).withLearningRate(0.05).withMomentum(0.9)
+                .withSchedule(ScheduleKind.COSINE, 1);
     }
 
-    /** The optimiser on {@link #schedule()}. */
+    /** The learning-rate schedule over this run's epochs. */
+    public LearningRateSchedule schedule() {
+        return switch (scheduleKind) {
+            case STEP -> new StepSchedule(learningRate, lrDecayFactor, lrMilestones, epochs);
+            case COSINE -> new CosineSchedule(learningRate, epochs, warmupEpochs, 0);
+        };
+    }
+
+    /** The optimiser on {@link #schedule()}, changing once per epoch (for a schedule that changes within one). */
     public IUpdater updater() {
+        return updater(0);
+    }
+
+    /** The optimiser on {@link #schedule()}, for epochs of {@code iterationsPerEpoch} batches. */
+    public IUpdater updater(long iterationsPerEpoch) {
         return switch (optimizer) {
-            case NESTEROV_SGD -> new Nesterovs(schedule().toDl4j(), momentum);
-            case AMSGRAD -> new AMSGrad(schedule().toDl4j());
+            case NESTEROV_SGD -> new Nesterovs(schedule().toDl4j(iterationsPerEpoch), momentum);
+            case AMSGRAD -> new AMSGrad(schedule().toDl4j(iterationsPerEpoch));
         };
     }
 
     public TrainConfig withEpochs(int e) {
-        return new TrainConfig(e, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(e, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withBatchSize(int b) {
-        return new TrainConfig(epochs, b, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, b, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withLearningRate(double lr) {
-        return new TrainConfig(epochs, batchSize, optimizer, lr, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, lr, momentum, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withMomentum(double m) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, m, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, m, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withL2(double value) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, value, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, value, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withSeed(long s) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, s,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, s,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withOptimizer(Optimizer o) {
-        return new TrainConfig(epochs, batchSize, o, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, o, learningRate, momentum, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 divergenceLoss, checkpointsToKeep);
     }
 
     public TrainConfig withCheckpointsToKeep(int keep) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 divergenceLoss, keep);
     }
 
+    /** The schedule's shape, with {@code warmup} epochs of linear warm-up (cosine only; 0 for step). */
+    public TrainConfig withSchedule(ScheduleKind kind, double warmup) {
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, kind,
+                warmup, seed, divergenceLoss, checkpointsToKeep);
+    }
+
     public TrainConfig withDivergenceLoss(double limit) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, seed,
+        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, scheduleKind, warmupEpochs, seed,
                 limit, checkpointsToKeep);
     }
 }

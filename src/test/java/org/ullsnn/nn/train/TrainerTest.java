@@ -77,7 +77,7 @@ class TrainerTest {
             assertEquals(config.schedule().at(e), net.getLearningRate("conv1"), 1e-12, "epoch " + e);
             net.incrementEpochCount();
         }
-        StepSchedule s = TrainConfig.cpuPreset().schedule();
+        LearningRateSchedule s = TrainConfig.cpuPreset().schedule();
         assertEquals(0.01, s.at(11), 1e-15);
         assertEquals(0.01 / 5, s.at(12), 1e-15);
         assertEquals(0.01 / 25, s.at(16), 1e-15);
