@@ -1,5 +1,7 @@
 package org.ullsnn.nn.layers;
 
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -9,7 +11,8 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.ops.transforms.Transforms;
+import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runtime layer of {@link ClipReLULayer}: {@code a = clip(z, 0, mu)} element-wise, with the hand-written
@@ -37,33 +40,78 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, input.shape(), 'c');
-        out.assign(input);
-        Transforms.max(out, 0.0, false);
-        Transforms.min(out, mu(), false);
+        // one native pass, no copy: clip(z, 0, mu) straight into the output
+        Nd4j.exec(DynamicCustomOp.builder("clipbyvalue").addInputs(input.castTo(dataType)).addOutputs(out)
+                .addFloatingPointArguments(0.0, mu()).build());
         return out;
     }
 
+    /**
+     * One pass over z and eps writes {@code dL/dz} and sums {@code dL/dmu}. ND4J 1.0.0-M2.1 has no op for the
+     * two-sided indicator with a FLOAT output (its comparisons make BOOL arrays that must be cast), so the
+     * vectorised form took ten passes and seven full-size temporaries; this loop takes one and none.
+     */
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
-        double mu = mu();
-        INDArray z = input.castTo(dataType);
-        INDArray eps = epsilon.castTo(dataType);
-
-        INDArray clipped = z.gte(mu).castTo(dataType);                                  // 1[z >= mu]
-        INDArray inside = z.gt(0.0).castTo(dataType).muli(z.lt(mu).castTo(dataType));  // 1[0 < z < mu]
-
-        double dMu = eps.mul(clipped).sumNumber().doubleValue();
+        INDArray z = dense(input);
+        INDArray eps = dense(epsilon);
+        INDArray dz = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, z.shape(), 'c');
+        double dMu = dataType == DataType.DOUBLE ? backwardDouble(z, eps, dz, mu()) : backwardFloat(z, eps, dz, mu());
         INDArray muGrad = gradientViews.get(ClipReLUParamInitializer.MU_KEY);
         muGrad.assign(dMu);
-
-        INDArray dz = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, z.shape(), 'c');
-        dz.assign(eps).muli(inside);
         dz = backpropDropOutIfPresent(dz);
 
         Gradient gradient = new DefaultGradient();
         gradient.setGradientFor(ClipReLUParamInitializer.MU_KEY, muGrad);
         return new Pair<>(gradient, dz);
+    }
+
+    /** {@code x} in this layer's type, c-order, dense and starting at its buffer's first element. */
+    private INDArray dense(INDArray x) {
+        INDArray typed = x.castTo(dataType);
+        boolean contiguous = typed.ordering() == 'c' && !typed.isView() && typed.offset() == 0
+                && typed.elementWiseStride() == 1;
+        return contiguous ? typed : typed.dup('c');
+    }
+
+    private static double backwardFloat(INDArray z, INDArray eps, INDArray dz, double mu) {
+        FloatBuffer zs = z.data().asNioFloat();
+        FloatBuffer es = eps.data().asNioFloat();
+        FloatBuffer out = dz.data().asNioFloat();
+        float m = (float) mu;
+        double dMu = 0;
+        int n = (int) z.length();
+        for (int i = 0; i < n; i++) {
+            float zi = zs.get(i);
+            float ei = es.get(i);
+            if (zi >= m) {
+                dMu += ei;
+                out.put(i, 0f);
+            } else {
+                out.put(i, zi > 0 ? ei : 0f);
+            }
+        }
+        return dMu;
+    }
+
+    private static double backwardDouble(INDArray z, INDArray eps, INDArray dz, double mu) {
+        DoubleBuffer zs = z.data().asNioDouble();
+        DoubleBuffer es = eps.data().asNioDouble();
+        DoubleBuffer out = dz.data().asNioDouble();
+        double dMu = 0;
+        int n = (int) z.length();
+        for (int i = 0; i < n; i++) {
+            double zi = zs.get(i);
+            double ei = es.get(i);
+            if (zi >= mu) {
+                dMu += ei;
+                out.put(i, 0.0);
+            } else {
+                out.put(i, zi > 0 ? ei : 0.0);
+            }
+        }
+        return dMu;
     }
 
     @Override
