@@ -1,10 +1,22 @@
 package org.ullsnn.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ullsnn.data.CifarDataset;
+import org.ullsnn.data.CifarLayout;
+import org.ullsnn.data.CifarReader;
+import org.ullsnn.data.ImageSet;
+import org.ullsnn.data.ImageShape;
+import org.ullsnn.data.LabelLevel;
+import org.ullsnn.data.Split;
+import org.ullsnn.data.SyntheticImages;
+import org.ullsnn.experiment.BenchRecipe;
+import org.ullsnn.experiment.DataLoadingBenchmark;
 import org.ullsnn.experiment.TrainBenchmark;
 import org.ullsnn.experiment.TrainRun;
 import org.ullsnn.nn.Architecture;
@@ -14,6 +26,7 @@ import org.ullsnn.nn.Networks;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.progress.ConsoleProgressBar;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,10 +45,11 @@ public final class BenchCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** {@code ullsnn bench train}: DNN training img/s with and without the oneDNN convolution fix. */
+    /** {@code ullsnn bench train}: DNN training img/s and GFLOP/s per recipe and width, and data loading apart. */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = "Training img/s of VGG-16 (default widths 1 and 0.25, batch 128), with and without "
-                    + "the oneDNN convolution fix.")
+            description = "Training img/s and GFLOP/s of VGG-16 (default: recipes plain and bn, widths 1 and 0.25, "
+                    + "batch 128) on one fixed random batch, and, timed apart, how fast the augmented training "
+                    + "iterator makes batches (real CIFAR-10 when the data directory has it, else synthetic images).")
     static final class Train implements Callable<Integer> {
 
         @Spec
@@ -43,6 +57,11 @@ public final class BenchCommand implements Runnable {
 
         @Option(names = "--arch", defaultValue = "vgg16", description = "Architecture (default: ${DEFAULT-VALUE}).")
         String arch;
+
+        @Option(names = "--recipes", split = ",", defaultValue = "plain,bn",
+                description = "plain (ClipReLU + dropout) and/or bn (ClipReLU + BN + dropout, the notebooks') "
+                        + "(default: ${DEFAULT-VALUE}).")
+        List<String> recipes;
 
         @Option(names = "--widths", split = ",", defaultValue = "1,0.25",
                 description = "Width multipliers (default: ${DEFAULT-VALUE}).")
@@ -57,17 +76,52 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--iterations", defaultValue = "5", description = "Timed steps per case (default: ${DEFAULT-VALUE}).")
         int iterations;
 
+        @Option(names = "--im2col", description = "Also time each case on DL4J's own paths (no oneDNN helpers).")
+        boolean im2col;
+
+        @Option(names = "--data-batches", defaultValue = "40",
+                description = "Batches of the data-loading measure; 0 skips it (default: ${DEFAULT-VALUE}).")
+        int dataBatches;
+
+        @Mixin
+        DataOptions data;
+
         @Override
-        public Integer call() {
-            TrainBenchmark bench = new TrainBenchmark(Architecture.parse(arch), widths, batch, warmup, iterations,
+        public Integer call() throws Exception {
+            TrainBenchmark bench = new TrainBenchmark(Architecture.parse(arch),
+                    recipes.stream().map(BenchRecipe::parse).toList(), widths, batch, warmup, iterations, im2col,
                     TrainConfig.DEFAULT_SEED);
             Table table = bench.run(ConsoleProgressBar.onStderr());
             PrintWriter out = spec.commandLine().getOut();
             out.println(table.printAll());
-            out.println("(one fixed random batch per case; data loading not included; "
+            for (String r : recipes) {
+                out.println(BenchRecipe.parse(r).cliName() + " = " + BenchRecipe.parse(r).description());
+            }
+            out.println("(one fixed random batch per case; GFLOP/s counts 6 x the forward MACs per image; "
                     + Runtime.getRuntime().availableProcessors() + " cores)");
+            if (dataBatches > 0) {
+                BenchData images = BenchData.load(data.location().directory());
+                double rate = new DataLoadingBenchmark(batch, dataBatches).imagesPerSecond(images.images(),
+                        CifarDataset.CIFAR10.normalization(), ConsoleProgressBar.onStderr());
+                out.printf(Locale.ROOT, "data loading alone: %.0f img/s (%s; shuffle, crop and flip, normalise, "
+                        + "batches of %d, prefetched)%n", rate, images.description(), batch);
+            }
             out.flush();
             return 0;
+        }
+    }
+
+    /** The images data loading is timed on: CIFAR-10's training set when present, else synthetic ones. */
+    record BenchData(ImageSet images, String description) {
+        static BenchData load(Path dataDir) throws java.io.IOException {
+            CifarLayout layout = CifarLayout.official(CifarDataset.CIFAR10);
+            boolean present = layout.files().stream().allMatch(f -> Files.isRegularFile(layout.folder(dataDir).resolve(f.name())));
+            if (present) {
+                return new BenchData(new CifarReader(layout).read(dataDir, Split.TRAIN, LabelLevel.FINE),
+                        "CIFAR-10 training set");
+            }
+            return new BenchData(SyntheticImages.generate(10, 1000, ImageShape.CIFAR, 1),
+                    "10,000 synthetic 32x32 images: no CIFAR-10 under " + dataDir);
         }
     }
 
@@ -95,15 +149,25 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--iterations", defaultValue = "5", description = "Timed passes per case (default: ${DEFAULT-VALUE}).")
         int iterations;
 
+        @Option(names = "--recipes", split = ",", defaultValue = "plain,bn",
+                description = "Without --run: random VGG-16 width 0.25 nets of these recipes, plain (ClipReLU + "
+                        + "dropout) and/or bn (ClipReLU + BN + dropout) (default: ${DEFAULT-VALUE}).")
+        List<String> recipes;
+
         @Override
         public Integer call() {
-            BenchModel model = BenchModel.of(run);
-            Table table = new org.ullsnn.experiment.SnnBenchmark(timesteps, batch, warmup, iterations,
-                    TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
+            List<BenchModel> models = run != null ? List.of(BenchModel.of(run))
+                    : recipes.stream().map(r -> BenchModel.random(BenchRecipe.parse(r))).toList();
             PrintWriter out = spec.commandLine().getOut();
-            out.println(table.printAll());
-            out.println("(" + model.description() + "; one fixed random batch of " + batch + "; SNN = all T steps of the time-folded "
-                    + "forward pass; " + Runtime.getRuntime().availableProcessors() + " cores)");
+            for (BenchModel model : models) {
+                Table table = new org.ullsnn.experiment.SnnBenchmark(timesteps, batch, warmup, iterations,
+                        TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
+                out.println(model.description());
+                out.println(table.printAll());
+            }
+            out.println("(one fixed random batch of " + batch + "; SNN = all T steps of the time-folded forward pass; "
+                    + "time_vs_T_dnn = SNN time per image / (T x DNN time per image); "
+                    + Runtime.getRuntime().availableProcessors() + " cores)");
             out.flush();
             return 0;
         }
@@ -154,9 +218,14 @@ public final class BenchCommand implements Runnable {
                 Path model = run.resolve(TrainRun.MODEL_FILE);
                 return new BenchModel(Graphs.load(model), model.toString());
             }
+            return random(BenchRecipe.PLAIN);
+        }
+
+        /** A randomly initialised VGG-16 at width 0.25 of {@code recipe}. */
+        static BenchModel random(BenchRecipe recipe) {
             TrainConfig t = TrainConfig.defaults();
-            return new BenchModel(Networks.build(NetworkSpec.cpuPreset(10), t.updater(), t.l2(), t.seed()),
-                    "VGG-16 width 0.25, random weights");
+            return new BenchModel(Networks.build(recipe.spec(Architecture.VGG16, 10, 0.25), t.updater(), t.l2(),
+                    t.seed()), "VGG-16 width 0.25, " + recipe.description() + ", random weights");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.ullsnn.experiment;
 
 import java.util.List;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.ullsnn.energy.EnergyModel;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -20,7 +22,9 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * Inference throughput of a DNN and of its spiking versions at several T, in one process: the DNN's
  * {@code output} and the SNN's full time-folded forward pass (all T steps, the per-step logits included), each
  * on one fixed batch, {@code warmup} untimed then {@code iterations} timed passes. The SNN is converted with
- * trained-clip thresholds (the strategy does not change the cost of a forward pass).
+ * trained-clip thresholds (the strategy does not change the cost of a forward pass). {@code time_vs_T_dnn} is an
+ * SNN image's time over T DNN images' (1 when a T-step pass costs exactly T DNN passes); {@code gflop_per_s}
+ * counts 2 FLOPs per MAC of the DNN's weight layers, T times for an SNN (its synaptic ops run on every step).
  *
  * @param timesteps  values of T
  * @param batchSize  images per pass
@@ -52,11 +56,17 @@ public record SnnBenchmark(List<Integer> timesteps, int batchSize, int warmup, i
         IntColumn t = IntColumn.create("T");
         DoubleColumn rate = DoubleColumn.create("img_per_s");
         DoubleColumn ratio = DoubleColumn.create("vs_dnn");
+        DoubleColumn perImage = DoubleColumn.create("time_vs_T_dnn");
+        DoubleColumn gflops = DoubleColumn.create("gflop_per_s");
+        double flopsPerImage = 2.0 * EnergyModel.of(dnn.getConfiguration(),
+                InputType.convolutional(shape[1], shape[2], shape[0])).totalMacs();
         double dnnRate = measure("DNN", () -> dnn.outputSingle(false, batch), progress);
         model.append("dnn");
         t.append(0);
         rate.append(dnnRate);
         ratio.append(1.0);
+        perImage.append(1.0);
+        gflops.append(dnnRate * flopsPerImage / 1e9);
         for (int steps : timesteps) {
             ConversionResult c = Converter.convert(dnn, ConvertConfig.of(ThresholdStrategy.trainedClip(), steps,
                     batch), ProgressListener.silent());
@@ -68,10 +78,14 @@ public record SnnBenchmark(List<Integer> timesteps, int batchSize, int warmup, i
             t.append(steps);
             rate.append(r);
             ratio.append(r / dnnRate);
+            perImage.append(dnnRate / (steps * r));
+            gflops.append(r * steps * flopsPerImage / 1e9);
         }
         rate.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
         ratio.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
-        return Table.create("inference throughput", model, t, rate, ratio);
+        perImage.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
+        gflops.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
+        return Table.create("inference throughput", model, t, rate, ratio, perImage, gflops);
     }
 
     private double measure(String task, Runnable pass, ProgressListener progress) {

@@ -28,6 +28,11 @@ class InferenceAndFineTuneBenchmarkTest {
         assertEquals(List.of(0, 1, 2), t.intColumn("T").asList());
         assertEquals(1.0, t.doubleColumn("vs_dnn").getDouble(0), 0);
         assertTrue(t.doubleColumn("img_per_s").min() > 0);
+        double dnn = t.doubleColumn("img_per_s").getDouble(0);
+        double snn2 = t.doubleColumn("img_per_s").getDouble(2);
+        assertEquals(dnn / (2 * snn2), t.doubleColumn("time_vs_T_dnn").getDouble(2), 1e-9);
+        assertEquals(2 * snn2 / dnn * t.doubleColumn("gflop_per_s").getDouble(0),
+                t.doubleColumn("gflop_per_s").getDouble(2), 1e-9, "an SNN step does the DNN's synaptic ops");
     }
 
     @Test
