@@ -40,6 +40,16 @@ class LearningRateScheduleTest {
                 rates(new StepSchedule(0.01, 5, PAPER_MILESTONES, 5)));
     }
 
+    /** Seen before the fix: `ullsnn finetune --epochs 1` trained at 1e-4 / 125 = 8e-7 and could not move the net. */
+    @Test
+    void aOneEpochFineTuningTrainsAtItsLearningRate() {
+        TrainConfig oneEpoch = TrainConfig.fineTuning().withEpochs(1);
+        assertEquals(1e-4, oneEpoch.schedule().at(0), 0);
+        assertEquals(1e-4, oneEpoch.schedule().toDl4j(100).valueAt(99, 0), 0, "last batch of the only epoch");
+        TrainConfig twoEpochs = TrainConfig.fineTuning().withEpochs(2);
+        assertEquals(List.of(1e-4, 2e-5), rates(twoEpochs.schedule()));
+    }
+
     @Test
     void longStepRunsKeepThePapersMilestones() {
         StepSchedule paper = new StepSchedule(0.01, 5, PAPER_MILESTONES, 200);
