@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ullsnn.experiment.ModelZoo;
 import org.ullsnn.experiment.TrainBenchmark;
 import org.ullsnn.experiment.TrainRun;
 import org.ullsnn.nn.Architecture;
@@ -83,6 +84,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--run", description = "Use this training run's model.")
         Path run;
 
+        @Option(names = "--model", paramLabel = "NAME", description = "Use this shipped model (<models>/NAME).")
+        String model;
+
+        @Option(names = "--models", paramLabel = "DIR", description = "The shipped models (default: <repository>/models).")
+        Path models;
+
         @Option(names = "--timesteps", split = ",", defaultValue = "2,4", description = "Values of T (default: ${DEFAULT-VALUE}).")
         List<Integer> timesteps;
 
@@ -97,7 +104,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BenchModel model = BenchModel.of(run);
+            BenchModel model = BenchModel.of(run, this.model, models);
             Table table = new org.ullsnn.experiment.SnnBenchmark(timesteps, batch, warmup, iterations,
                     TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
             PrintWriter out = spec.commandLine().getOut();
@@ -121,6 +128,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--run", description = "Use this training run's model (default: random VGG-16 width 0.25).")
         Path run;
 
+        @Option(names = "--model", paramLabel = "NAME", description = "Use this shipped model (<models>/NAME).")
+        String model;
+
+        @Option(names = "--models", paramLabel = "DIR", description = "The shipped models (default: <repository>/models).")
+        Path models;
+
         @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
         int timesteps;
 
@@ -135,7 +148,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BenchModel model = BenchModel.of(run);
+            BenchModel model = BenchModel.of(run, this.model, models);
             Table table = new org.ullsnn.experiment.FineTuneBenchmark(timesteps, batch, warmup, iterations,
                     TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
             PrintWriter out = spec.commandLine().getOut();
@@ -147,9 +160,16 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** The net a bench runs on: a training run's model, else a randomly initialised VGG-16 at width 0.25. */
+    /** The net a bench runs on: a training run's or a shipped model's, else a randomly initialised VGG-16 at width 0.25. */
     record BenchModel(ComputationGraph dnn, String description) {
-        static BenchModel of(Path run) {
+        static BenchModel of(Path run, String modelName, Path modelsDir) {
+            if (run != null && modelName != null) {
+                throw new IllegalArgumentException("give --run or --model, not both");
+            }
+            if (modelName != null) {
+                run = new ModelZoo(modelsDir != null ? modelsDir : RunOptions.defaultModelsDir()).folder(modelName);
+                ModelZoo.requireIntact(run);
+            }
             if (run != null) {
                 Path model = run.resolve(TrainRun.MODEL_FILE);
                 return new BenchModel(Graphs.load(model), model.toString());
