@@ -132,7 +132,7 @@ public final class ConvertCommand implements Callable<Integer> {
         result.failures().forEach(f -> o.printf(Locale.ROOT, "failed: %s at T = %d: %s%n", f.strategy(), f.timesteps(),
                 f.reason()));
         o.printf(Locale.ROOT, "DNN (%s) test accuracy %.2f %% on %d images; calibration on %d training images; tables in %s%n",
-                inputs.modelFile().getFileName(), 100 * dnnAccuracy, inputs.test().size(), inputs.calibration().size(0),
+                run.isModel() ? "model " + run.modelName() : inputs.modelFile().getFileName(), 100 * dnnAccuracy, inputs.test().size(), inputs.calibration().size(0),
                 dir);
         o.flush();
         return 0;

@@ -51,7 +51,7 @@ public final class Main implements Runnable {
         if (!expected || System.getenv(DEBUG_ENV) != null) {
             e.printStackTrace(cmd.getErr());
         }
-        cmd.getErr().println("ullsnn " + cmd.getCommandName() + ": error: " + e.getMessage());
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + e.getMessage());
         cmd.getErr().flush();
         return e instanceof CancellationException ? 130 : 1;
     }

@@ -134,8 +134,8 @@ public final class ModelsCommand implements Callable<Integer> {
             ModelCard c = a.card();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "model %s: %s, %s, test accuracy %.2f %% on %,d test images (the full test set), "
-                    + "%d epochs, %.2f training hours%n", c.name(), c.datasetName(), c.network(), 100 * c.testAccuracy(),
-                    c.testImages(), c.epochs(), c.trainingHours());
+                    + "%d epoch%s, %.2f training hours%n", c.name(), c.datasetName(), c.network(),
+                    100 * c.testAccuracy(), c.testImages(), c.epochs(), c.epochs() == 1 ? "" : "s", c.trainingHours());
             out.printf(Locale.ROOT, "wrote %s: model.zip %.2f MB (no updater state, SHA-256 %s), model.json, "
                     + "metrics.csv, config.json; table in %s%n", a.folder(), a.bytes() / ModelZoo.MB, c.modelSha256(),
                     zoo.dir().resolve(ModelZoo.README_FILE));
