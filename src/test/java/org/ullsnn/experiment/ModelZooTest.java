@@ -131,6 +131,15 @@ class ModelZooTest {
     }
 
     @Test
+    void theRepositorysReadmeIsWhatAddWritesForAnEmptyZoo() throws Exception {
+        Path committed = Path.of("models", "README.md");
+        ModelZoo zoo = new ModelZoo(Files.createDirectories(dir.resolve("models")));
+        Files.copy(committed, zoo.dir().resolve("README.md"));
+        zoo.writeReadme();
+        assertEquals(Files.readString(committed), Files.readString(zoo.dir().resolve("README.md")));
+    }
+
+    @Test
     void aChangedByteIsAMismatchAndAMissingFileIsMissing() throws Exception {
         ModelZoo zoo = new ModelZoo(dir.resolve("models"));
         add(zoo, run, "m", false);
