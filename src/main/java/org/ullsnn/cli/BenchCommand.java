@@ -17,6 +17,7 @@ import org.ullsnn.data.Split;
 import org.ullsnn.data.SyntheticImages;
 import org.ullsnn.experiment.BenchRecipe;
 import org.ullsnn.experiment.DataLoadingBenchmark;
+import org.ullsnn.experiment.ModelZoo;
 import org.ullsnn.experiment.TrainBenchmark;
 import org.ullsnn.experiment.TrainRun;
 import org.ullsnn.nn.Architecture;
@@ -137,6 +138,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--run", description = "Use this training run's model.")
         Path run;
 
+        @Option(names = "--model", paramLabel = "NAME", description = "Use this shipped model (<models>/NAME).")
+        String model;
+
+        @Option(names = "--models", paramLabel = "DIR", description = "The shipped models (default: <repository>/models).")
+        Path models;
+
         @Option(names = "--timesteps", split = ",", defaultValue = "2,4", description = "Values of T (default: ${DEFAULT-VALUE}).")
         List<Integer> timesteps;
 
@@ -150,19 +157,19 @@ public final class BenchCommand implements Runnable {
         int iterations;
 
         @Option(names = "--recipes", split = ",", defaultValue = "plain,bn",
-                description = "Without --run: random VGG-16 width 0.25 nets of these recipes, plain (ClipReLU + "
+                description = "Without --run or --model: random VGG-16 width 0.25 nets of these recipes, plain (ClipReLU + "
                         + "dropout) and/or bn (ClipReLU + BN + dropout) (default: ${DEFAULT-VALUE}).")
         List<String> recipes;
 
         @Override
         public Integer call() {
-            List<BenchModel> models = run != null ? List.of(BenchModel.of(run))
+            List<BenchModel> nets = run != null || model != null ? List.of(BenchModel.of(run, model, models))
                     : recipes.stream().map(r -> BenchModel.random(BenchRecipe.parse(r))).toList();
             PrintWriter out = spec.commandLine().getOut();
-            for (BenchModel model : models) {
+            for (BenchModel net : nets) {
                 Table table = new org.ullsnn.experiment.SnnBenchmark(timesteps, batch, warmup, iterations,
-                        TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
-                out.println(model.description());
+                        TrainConfig.DEFAULT_SEED).run(net.dnn(), ConsoleProgressBar.onStderr());
+                out.println(net.description());
                 out.println(table.printAll());
             }
             out.println("(one fixed random batch of " + batch + "; SNN = all T steps of the time-folded forward pass; "
@@ -185,6 +192,12 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--run", description = "Use this training run's model (default: random VGG-16 width 0.25).")
         Path run;
 
+        @Option(names = "--model", paramLabel = "NAME", description = "Use this shipped model (<models>/NAME).")
+        String model;
+
+        @Option(names = "--models", paramLabel = "DIR", description = "The shipped models (default: <repository>/models).")
+        Path models;
+
         @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
         int timesteps;
 
@@ -199,7 +212,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            BenchModel model = BenchModel.of(run);
+            BenchModel model = BenchModel.of(run, this.model, models);
             Table table = new org.ullsnn.experiment.FineTuneBenchmark(timesteps, batch, warmup, iterations,
                     TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
             PrintWriter out = spec.commandLine().getOut();
@@ -211,9 +224,16 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** The net a bench runs on: a training run's model, else a randomly initialised VGG-16 at width 0.25. */
+    /** The net a bench runs on: a training run's or a shipped model's, else a randomly initialised VGG-16 at width 0.25. */
     record BenchModel(ComputationGraph dnn, String description) {
-        static BenchModel of(Path run) {
+        static BenchModel of(Path run, String modelName, Path modelsDir) {
+            if (run != null && modelName != null) {
+                throw new IllegalArgumentException("give --run or --model, not both");
+            }
+            if (modelName != null) {
+                run = new ModelZoo(modelsDir != null ? modelsDir : RunOptions.defaultModelsDir()).folder(modelName);
+                ModelZoo.requireIntact(run);
+            }
             if (run != null) {
                 Path model = run.resolve(TrainRun.MODEL_FILE);
                 return new BenchModel(Graphs.load(model), model.toString());

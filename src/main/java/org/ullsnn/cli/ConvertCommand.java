@@ -10,6 +10,7 @@ import org.ullsnn.convert.ConvertConfig;
 import org.ullsnn.convert.ThresholdStrategy;
 import org.ullsnn.experiment.ConversionSweep;
 import org.ullsnn.experiment.RunInputs;
+import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.Tables;
 import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.Graphs;
@@ -30,15 +31,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ullsnn convert}: converts a trained run with one or more threshold strategies at several T, simulates
- * each SNN on the test set, prints strategy x T -> accuracy and writes the tables under {@code <run>/<out>/}.
+ * each SNN on the test set, prints strategy x T -> accuracy and writes the tables under {@code <outputs>/<out>/}
+ * ({@link RunLocation}: the run folder, or {@code <runs>/<name>/} for a shipped model).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert a trained DNN to SNNs (strategies x T), simulate them on the test set, and print "
                 + "and save the accuracy table.",
             "Writes <run>/<out>/accuracy.csv, accuracy_pivot.csv, spike_rates.csv, thresholds.csv, "
                     + "distributions.csv, fits.csv and conversion_error.csv; with --save, the SNNs as "
-                    + "<run>/snn/<strategy>-T<T>.zip."})
+                    + "<run>/snn/<strategy>-T<T>.zip. For a shipped model (--model NAME) <run> is <runs>/NAME."})
 public final class ConvertCommand implements Callable<Integer> {
+
+    /** The folder under a run's outputs where {@code --save} puts the SNNs and {@code evaluate} finds them. */
+    static final String SNN_DIR = "snn";
 
     @Spec
     CommandSpec spec;
@@ -46,8 +51,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--run", required = true, description = "The training run folder, e.g. runs/my-run.")
-    Path run;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--strategy", split = ",", defaultValue = "all",
             description = "Strategies: all, or a list of max-norm, percentile[:P], trained-clip, half-shift, "
@@ -87,8 +92,14 @@ public final class ConvertCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ProgressListener progress = ConsoleProgressBar.onStderr();
         List<ThresholdStrategy> chosen = parse(strategies);
-        RunInputs inputs = RunInputs.load(run, data.location().directory(), data.offline(), calibrationImages,
-                testPerClass, progress);
+        RunLocation run = runOptions.location();
+        PrintWriter o = spec.commandLine().getOut();
+        if (run.isModel()) {
+            o.println(run.note());
+            o.flush();
+        }
+        RunInputs inputs = RunInputs.load(run.source(), data.location().directory(), data.offline(), calibrationImages,
+                testPerClass, data.layouts(), progress);
         double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(batch).get(), "DNN test accuracy", progress);
         CaptureConfig capture = CaptureConfig.defaults();
         NetworkDistribution distribution = DistributionCapture.run(inputs.dnn(), inputs.calibration(), capture, progress);
@@ -97,7 +108,7 @@ public final class ConvertCommand implements Callable<Integer> {
         ConversionSweep.Result result = ConversionSweep.run(inputs.dnn(), distribution, base, chosen, timesteps,
                 inputs.testBatches(batch), dnnAccuracy, progress);
 
-        Path dir = run.resolve(out);
+        Path dir = run.output(out);
         Tables.writeCsv(result.accuracyTable(), dir.resolve("accuracy.csv"));
         Tables.writeCsv(result.pivot(), dir.resolve("accuracy_pivot.csv"));
         Tables.writeCsv(result.spikeTable(), dir.resolve("spike_rates.csv"));
@@ -113,16 +124,15 @@ public final class ConvertCommand implements Callable<Integer> {
             for (ConversionSweep.Cell c : result.cells()) {
                 if (c.conversion().timesteps() == c.timesteps()) {
                     Graphs.save(c.conversion().snn().graph(),
-                            run.resolve("snn").resolve(FileNames.safe(c.strategy()) + "-T" + c.timesteps() + ".zip"));
+                            run.output(SNN_DIR, FileNames.safe(c.strategy()) + "-T" + c.timesteps() + ".zip"));
                 }
             }
         }
-        PrintWriter o = spec.commandLine().getOut();
         o.println(Tables.rounded(result.pivot(), 2).printAll());
         result.failures().forEach(f -> o.printf(Locale.ROOT, "failed: %s at T = %d: %s%n", f.strategy(), f.timesteps(),
                 f.reason()));
         o.printf(Locale.ROOT, "DNN (%s) test accuracy %.2f %% on %d images; calibration on %d training images; tables in %s%n",
-                inputs.modelFile().getFileName(), 100 * dnnAccuracy, inputs.test().size(), inputs.calibration().size(0),
+                run.isModel() ? "model " + run.modelName() : inputs.modelFile().getFileName(), 100 * dnnAccuracy, inputs.test().size(), inputs.calibration().size(0),
                 dir);
         o.flush();
         return 0;

@@ -2,6 +2,9 @@ package org.ullsnn.cli;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.function.Function;
+import org.ullsnn.data.CifarDataset;
+import org.ullsnn.data.CifarLayout;
 import org.ullsnn.data.DataLocation;
 import picocli.CommandLine.Option;
 
@@ -21,6 +24,9 @@ public class DataOptions {
             description = "Never download: fail at once, saying which files to put where.")
     private boolean offline;
 
+    /** The CIFAR file layout per data set: the official one; tests set smaller ones. */
+    Function<CifarDataset, CifarLayout> layouts = CifarLayout::official;
+
     /** The {@code --data} value, or {@code null} when not given. */
     public Path dataFlag() {
         return data;
@@ -29,6 +35,11 @@ public class DataOptions {
     /** Whether {@code --offline} was given. */
     public boolean offline() {
         return offline;
+    }
+
+    /** The CIFAR file layout per data set (the official files, except in tests). */
+    public Function<CifarDataset, CifarLayout> layouts() {
+        return layouts;
     }
 
     /** The data directory under the real environment. */

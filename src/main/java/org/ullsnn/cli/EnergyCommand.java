@@ -22,6 +22,7 @@ import org.ullsnn.energy.FirstLayer;
 import org.ullsnn.energy.Preset;
 import org.ullsnn.energy.SpikeActivity;
 import org.ullsnn.experiment.RunInputs;
+import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.Tables;
 import org.ullsnn.io.AtomicFile;
 import org.ullsnn.io.FileNames;
@@ -47,7 +48,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "energy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Compute energy of a run's DNN and of its SNN at T (spike rates measured on test images), "
                 + "per layer and in total, under the 45 nm presets or your own constants.",
-            "Writes <run>/<out>/<strategy>-T<T>_layers.csv, _totals.csv, _spike_rates.csv, _summary.txt and macs.csv."})
+            "Writes <run>/<out>/<strategy>-T<T>_layers.csv, _totals.csv, _spike_rates.csv, _summary.txt and macs.csv; "
+                    + "for a shipped model (--model NAME) <run> is <runs>/NAME."})
 public final class EnergyCommand implements Callable<Integer> {
 
     /** Below this CIFAR-10 test accuracy METHOD.md calls a DNN too weak for conversion tables to mean much. */
@@ -59,8 +61,8 @@ public final class EnergyCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--run", required = true, description = "The training run folder, e.g. runs/my-run.")
-    Path run;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
     int timesteps;
@@ -126,9 +128,15 @@ public final class EnergyCommand implements Callable<Integer> {
         if (timesteps < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--timesteps must be >= 1, got " + timesteps);
         }
+        RunLocation run = runOptions.location();
+        PrintWriter o = spec.commandLine().getOut();
+        if (run.isModel()) {
+            o.println(run.note());
+            o.flush();
+        }
         ProgressListener progress = ConsoleProgressBar.onStderr();
-        RunInputs inputs = RunInputs.load(run, data.location().directory(), data.offline(), calibrationImages,
-                testPerClass, progress);
+        RunInputs inputs = RunInputs.load(run.source(), data.location().directory(), data.offline(), calibrationImages,
+                testPerClass, data.layouts(), progress);
         double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(batch).get(), "DNN test accuracy", progress);
         CaptureConfig capture = CaptureConfig.defaults();
         ConversionResult conversion = Converter.convert(inputs.dnn(), new ConvertConfig(chosen, timesteps,
@@ -138,9 +146,10 @@ public final class EnergyCommand implements Callable<Integer> {
         SpikeActivity activity = SpikeActivity.measure(model, conversion.snn(), simulation);
         List<EnergyReport> reports = model.reports(activity, costs, conventions);
 
-        String header = String.format(Locale.ROOT, "run %s: %s %s, DNN (%s) test accuracy %.2f %%; SNN (%s, T = %d) "
+        String header = String.format(Locale.ROOT, "%s: %s %s, DNN (%s) test accuracy %.2f %%; SNN (%s, T = %d) "
                 + "%.2f %% on the same %,d test images, which also give the spike rates",
-                inputs.runDir().getFileName(), inputs.config().dataset().displayName(),
+                run.isModel() ? "model " + run.modelName() : "run " + inputs.runDir().getFileName(),
+                inputs.config().dataset().displayName(),
                 inputs.config().network().architecture().cliName() + " width " + inputs.config().network().width(),
                 inputs.modelFile().getFileName(), 100 * dnnAccuracy, conversion.strategy(), timesteps,
                 100 * simulation.finalAccuracy(), simulation.samples());
@@ -152,7 +161,7 @@ public final class EnergyCommand implements Callable<Integer> {
         notes.add(String.format(Locale.ROOT, "the paper's ~159.2x (FP32) is for full-width VGG-16 on CIFAR-100 at T = 2 "
                 + "(ceiling 191.5x); this network's ceiling is %.2fx: compare like with like", model.ceiling()));
 
-        Path dir = run.resolve(out);
+        Path dir = run.output(out);
         String stem = FileNames.safe(conversion.strategy()) + "-T" + timesteps;
         Tables.writeCsv(EnergyReport.longTable(reports), dir.resolve(stem + "_layers.csv"));
         Tables.writeCsv(EnergyReport.totals(reports), dir.resolve(stem + "_totals.csv"));
@@ -166,7 +175,6 @@ public final class EnergyCommand implements Callable<Integer> {
         AtomicFile.write(dir.resolve(stem + "_summary.txt"),
                 tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
 
-        PrintWriter o = spec.commandLine().getOut();
         o.println(Tables.rounded(EnergyReport.compare(reports), 3).printAll());
         o.println();
         o.println(Tables.rounded(EnergyReport.totals(reports), 3).printAll());

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.ullsnn.experiment.RunInputs;
+import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.Tables;
 import org.ullsnn.nn.Graphs;
 import org.ullsnn.nn.train.Accuracy;
@@ -29,12 +30,15 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code ullsnn evaluate}: simulates saved SNNs ({@code ullsnn convert --save}) and the DNN on the test set and
- * prints accuracy after every step t for each; tables go to {@code <run>/<out>/}.
+ * {@code ullsnn evaluate}: the DNN's test accuracy (the full test set unless {@code --test-per-class}) and, when the
+ * run has saved SNNs ({@code ullsnn convert --save}), each SNN's accuracy after every step t; the SNN tables go to
+ * {@code <outputs>/<out>/} ({@link RunLocation}: the run folder, or {@code <runs>/<name>/} for a shipped model).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate saved SNNs of a run (default: every <run>/snn/*.zip) and its DNN on the test set.",
-            "Prints strategy x t -> accuracy; writes <run>/<out>/accuracy.csv and spike_rates.csv."})
+        description = {"Evaluate a run's or a shipped model's DNN on the test set (all of it by default), and its saved "
+                + "SNNs (default: every <run>/snn/*.zip, made by convert --save) after every step t.",
+            "Prints the DNN's accuracy and strategy x t -> accuracy; writes <run>/<out>/accuracy.csv and "
+                    + "spike_rates.csv when there are SNNs. For a shipped model (--model NAME) <run> is <runs>/NAME."})
 public final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -43,8 +47,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--run", required = true, description = "The training run folder.")
-    Path run;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--snn", split = ",", description = "SNN files to evaluate (default: every <run>/snn/*.zip).")
     List<Path> snnFiles;
@@ -62,13 +66,28 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProgressListener progress = ConsoleProgressBar.onStderr();
-        List<Path> files = snnFiles != null ? snnFiles : savedSnns(run.resolve("snn"));
-        if (files.isEmpty()) {
-            throw new IllegalArgumentException("no saved SNN in " + run.resolve("snn")
-                    + "; create them with: ullsnn convert --run " + run + " --save");
+        RunLocation run = runOptions.location();
+        PrintWriter o = spec.commandLine().getOut();
+        if (run.isModel()) {
+            o.println(run.note());
+            o.flush();
         }
-        RunInputs inputs = RunInputs.load(run, data.location().directory(), data.offline(), 1, testPerClass, progress);
+        Path snnDir = run.output(ConvertCommand.SNN_DIR);
+        List<Path> files = snnFiles != null ? snnFiles : savedSnns(snnDir);
+        RunInputs inputs = RunInputs.load(run.source(), data.location().directory(), data.offline(), 1, testPerClass,
+                data.layouts(), progress);
         double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(batch).get(), "DNN test accuracy", progress);
+        String dnnLine = String.format(Locale.ROOT, "DNN (%s) test accuracy %.2f %% on %,d %s test images%s",
+                run.isModel() ? "model " + run.modelName() : inputs.modelFile(), 100 * dnnAccuracy,
+                inputs.test().size(), inputs.config().dataset().displayName(),
+                testPerClass > 0 ? " (the first " + testPerClass + " per class)" : " (the full test set)");
+        if (files.isEmpty()) {
+            o.println(dnnLine);
+            o.println("no saved SNN in " + snnDir + " (make them with: ullsnn convert "
+                    + (run.isModel() ? "--model " + run.modelName() : "--run " + run.source()) + " --save); nothing written");
+            o.flush();
+            return 0;
+        }
 
         StringColumn name = StringColumn.create("snn");
         IntColumn t = IntColumn.create("t");
@@ -97,13 +116,12 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         Table accuracy = Table.create("accuracy after each step", name, t, acc, dnn);
         Table spikes = Table.create("spike rates", sName, layer, perImage, rate);
-        Path dir = run.resolve(out);
+        Path dir = run.output(out);
         Tables.writeCsv(accuracy, dir.resolve("accuracy.csv"));
         Tables.writeCsv(spikes, dir.resolve("spike_rates.csv"));
-        PrintWriter o = spec.commandLine().getOut();
         o.println(Tables.rounded(accuracy.pivot("snn", "t", "accuracy", tech.tablesaw.aggregate.AggregateFunctions.mean), 4).printAll());
-        o.printf(Locale.ROOT, "DNN test accuracy %.2f %% on %d images; tables in %s%n", 100 * dnnAccuracy,
-                inputs.test().size(), dir);
+        o.println(dnnLine);
+        o.println("tables in " + dir);
         o.flush();
         return 0;
     }

@@ -1,13 +1,13 @@
 package org.ullsnn.cli;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ullsnn.experiment.FineTuneRun;
 import org.ullsnn.experiment.FineTuneRunConfig;
 import org.ullsnn.experiment.MetricsTable;
+import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.Tables;
 import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.train.TrainConfig;
@@ -24,14 +24,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ullsnn finetune}: converts a trained run and fine-tunes the SNN with surrogate gradients through time
- * (METHOD.md §5), into {@code <run>/finetune/<name>/}.
+ * (METHOD.md §5), into {@code <outputs>/finetune/<name>/} ({@link RunLocation}: the run folder, or
+ * {@code <runs>/<name>/} for a shipped model).
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert a trained DNN and fine-tune the SNN at T steps with surrogate-gradient BPTT.",
             "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %%, batch 128, boxcar surrogate, dropout 0.1 "
                     + "shared over time, thresholds and leaks trained (leak <= 1).",
             "Writes <run>/finetune/<name>/: config.json, accuracy_before.json, metrics.csv, drift.csv, checkpoints/, "
-                    + "model.zip."})
+                    + "model.zip; for a shipped model (--model NAME) <run> is <runs>/NAME."})
 public final class FineTuneCommand implements Callable<Integer> {
 
     @Spec
@@ -40,8 +41,8 @@ public final class FineTuneCommand implements Callable<Integer> {
     @Mixin
     DataOptions data;
 
-    @Option(names = "--run", required = true, description = "The training run folder, e.g. runs/my-run.")
-    Path run;
+    @Mixin
+    RunOptions runOptions;
 
     @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
     int timesteps;
@@ -94,13 +95,21 @@ public final class FineTuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        FineTuneRun runner = new FineTuneRun(data.location().directory(), data.offline(), ConsoleProgressBar.onStderr());
+        RunLocation run = runOptions.location();
+        PrintWriter out = spec.commandLine().getOut();
+        if (run.isModel()) {
+            out.println(run.note());
+            out.flush();
+        }
+        FineTuneRun runner = new FineTuneRun(data.location().directory(), data.offline(), data.layouts(),
+                ConsoleProgressBar.onStderr());
         String folder = name != null ? name : FileNames.safe(strategy) + "-T" + timesteps;
         FineTuneRun.Result r;
         if (resume) {
             List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
                     .map(o -> o.longestName())
-                    .filter(o -> !List.of("--run", "--name", "--resume", "--data", "--offline").contains(o)).toList();
+                    .filter(o -> !List.of("--run", "--model", "--runs", "--models", "--name", "--resume", "--data",
+                            "--offline").contains(o)).toList();
             if (!given.isEmpty()) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "with --resume the saved config.json fixes "
                         + String.join(", ", given) + "; leave them out");
@@ -112,7 +121,6 @@ public final class FineTuneCommand implements Callable<Integer> {
             r = runner.start(run, new FineTuneRunConfig(folder, strategy, timesteps, calibrationImages,
                     new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment));
         }
-        PrintWriter out = spec.commandLine().getOut();
         out.println(Tables.rounded(MetricsTable.of(r.history()), 4).printAll());
         out.println(Tables.rounded(FineTuning.driftTable(r.drift()), 4).printAll());
         out.printf(Locale.ROOT, "fine-tuning %s: T = %d, test accuracy %.2f %% before this call, %.2f %% after %d epochs; %s%n",

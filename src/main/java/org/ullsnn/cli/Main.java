@@ -11,7 +11,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "ullsnn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "ULL-SNN Lab: train DNNs and turn them into ultra-low-latency spiking networks.",
         subcommands = {DataCommand.class, TrainCommand.class, ConvertCommand.class, EvaluateCommand.class,
-            FineTuneCommand.class, EnergyCommand.class, BenchCommand.class, KernelCommand.class,
+            FineTuneCommand.class, EnergyCommand.class, ModelsCommand.class, BenchCommand.class, KernelCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
@@ -27,7 +27,12 @@ public final class Main implements Runnable {
 
     /** The configured command line (tests call {@code execute} on it). */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setExecutionExceptionHandler(Main::handle);
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** As above, with the factory that makes the commands and their mixins (tests: small CIFAR layouts). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        return new CommandLine(new Main(), factory).setExecutionExceptionHandler(Main::handle);
     }
 
     @Override
@@ -46,7 +51,7 @@ public final class Main implements Runnable {
         if (!expected || System.getenv(DEBUG_ENV) != null) {
             e.printStackTrace(cmd.getErr());
         }
-        cmd.getErr().println("ullsnn " + cmd.getCommandName() + ": error: " + e.getMessage());
+        cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": error: " + e.getMessage());
         cmd.getErr().flush();
         return e instanceof CancellationException ? 130 : 1;
     }

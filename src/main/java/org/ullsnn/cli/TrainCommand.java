@@ -2,12 +2,14 @@ package org.ullsnn.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ullsnn.data.CifarDataset;
 import org.ullsnn.data.LabelLevel;
 import org.ullsnn.experiment.MetricsTable;
+import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.TrainRun;
 import org.ullsnn.experiment.TrainRunConfig;
 import org.ullsnn.nn.ActivationKind;
@@ -128,7 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Run name (default: <dataset>-<arch>-w<width>-<activation>).")
     String name;
 
-    @Option(names = "--runs", defaultValue = "runs", description = "Folder holding the runs (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--runs", paramLabel = "DIR",
+            description = "Folder holding the runs (default: $" + RunLocation.RUNS_ENV + ", else ./runs).")
     Path runs;
 
     @Option(names = "--resume", description = "Continue run --name from its last checkpoint, with its saved settings.")
@@ -145,7 +148,9 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        TrainRun run = new TrainRun(data.location().directory(), data.offline(), ConsoleProgressBar.onStderr());
+        TrainRun run = new TrainRun(data.location().directory(), data.offline(), ConsoleProgressBar.onStderr(),
+                data.layouts());
+        Path runs = RunLocation.runsRoot(this.runs, System.getenv());
         TrainRun.Result result;
         if (resume) {
             if (name == null) {
@@ -245,5 +250,87 @@ public final class TrainCommand implements Callable<Integer> {
         }
         String runName = name != null ? name : TrainRunConfig.defaultName(ds, net);
         return new TrainRunConfig(runName, ds, level, net, train, trainPerClass, testPerClass, !noAugment);
+    }
+
+    /**
+     * The {@code bin/ullsnn train} command line that reproduces {@code config}: {@link #reproducingArguments} after
+     * the program's name.
+     */
+    static String reproducingCommand(TrainRunConfig config) {
+        return "bin/ullsnn train " + String.join(" ", reproducingArguments(config));
+    }
+
+    /**
+     * The arguments of {@code ullsnn train} that give exactly {@code config}: every setting an explicit option, so that
+     * no preset or default decides anything; checked by parsing them back.
+     *
+     * @throws IllegalArgumentException when the options cannot express the config (settings the CLI does not expose,
+     *                                  such as the milestones or the input size), naming the settings that differ
+     */
+    static List<String> reproducingArguments(TrainRunConfig c) {
+        NetworkSpec n = c.network();
+        TrainConfig t = c.training();
+        List<String> a = new ArrayList<>(List.of(
+                "--dataset", c.dataset().id(),
+                "--labels", c.labelLevel().id(),
+                "--arch", n.architecture().cliName(),
+                "--width", number(n.width()),
+                "--activation", n.activation().cliName(),
+                n.batchNorm() ? "--bn" : "--no-bn",
+                "--conv-dropout", number(n.convDropout()),
+                "--fc-dropout", number(n.fcDropout()),
+                "--initial-mu", number(n.initialMu())));
+        if (n.bias()) {
+            a.add("--bias");
+        }
+        a.addAll(List.of(
+                "--dense-init", n.denseInit() == DenseInit.KAIMING ? "kaiming" : "normal",
+                "--epochs", String.valueOf(t.epochs()),
+                "--batch", String.valueOf(t.batchSize()),
+                "--lr", number(t.learningRate()),
+                "--schedule", t.scheduleKind().cliName(),
+                "--warmup-epochs", number(t.warmupEpochs()),
+                "--momentum", number(t.momentum()),
+                "--l2", number(t.l2()),
+                "--seed", String.valueOf(t.seed()),
+                "--train-per-class", String.valueOf(c.trainPerClass()),
+                "--test-per-class", String.valueOf(c.testPerClass())));
+        if (!c.augment()) {
+            a.add("--no-augment");
+        }
+        a.addAll(List.of("--keep-checkpoints", String.valueOf(t.checkpointsToKeep()), "--name", c.name()));
+
+        TrainCommand parsed = new TrainCommand();
+        new CommandLine(parsed).parseArgs(a.toArray(String[]::new));
+        TrainRunConfig back = parsed.config();
+        if (!back.equals(c)) {
+            throw new IllegalArgumentException("the train command cannot reproduce run " + c.name() + ": its options "
+                    + "give " + String.join(", ", differences(c, back, "")) + " (settings the CLI does not expose)");
+        }
+        return a;
+    }
+
+    /** A number as it round-trips through {@link Double#parseDouble}, without exponent: 0.0005, 0.25, 4. */
+    private static String number(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code name: wanted -> got} for every record component that differs, nested records followed. */
+    static List<String> differences(Record wanted, Record got, String prefix) {
+        List<String> out = new ArrayList<>();
+        for (java.lang.reflect.RecordComponent rc : wanted.getClass().getRecordComponents()) {
+            try {
+                Object w = rc.getAccessor().invoke(wanted);
+                Object g = rc.getAccessor().invoke(got);
+                if (w instanceof Record wr && g instanceof Record gr && w.getClass() == g.getClass()) {
+                    out.addAll(differences(wr, gr, prefix + rc.getName() + "."));
+                } else if (!java.util.Objects.equals(w, g)) {
+                    out.add(prefix + rc.getName() + " " + g + " instead of " + w);
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + rc.getName() + " of " + wanted.getClass(), e);
+            }
+        }
+        return out;
     }
 }

@@ -9,11 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ullsnn.convert.ConversionResult;
 import org.ullsnn.convert.ConvertConfig;
 import org.ullsnn.convert.Converter;
 import org.ullsnn.convert.ThresholdStrategy;
+import org.ullsnn.data.CifarDataset;
+import org.ullsnn.data.CifarLayout;
 import org.ullsnn.data.CifarReader;
 import org.ullsnn.data.ImageSet;
 import org.ullsnn.data.Split;
@@ -28,20 +31,31 @@ import org.ullsnn.snn.FineTuning;
 
 /**
  * Converts a training run's DNN and fine-tunes the SNN, keeping everything in
- * {@code <run>/finetune/<name>/}: {@code config.json} (settings and provenance), {@code accuracy_before.json}
+ * {@code <outputs>/finetune/<name>/} (the run folder, or {@code <runs>/<model>/} for a shipped model: {@link RunLocation}): {@code config.json} (settings and provenance), {@code accuracy_before.json}
  * (the converted SNN's test accuracy before fine-tuning), {@code metrics.csv} (per epoch), {@code drift.csv}
  * (theta and lambda per layer, epoch 0 = as converted), {@code checkpoints/} and {@code model.zip}.
  * {@link #resume} continues from the newest checkpoint.
  */
 public final class FineTuneRun {
 
+    /** The folder under a run's outputs that holds its fine-tuning runs. */
+    public static final String FINETUNE_DIR = "finetune";
+
     private final Path dataDir;
     private final boolean offline;
+    private final Function<CifarDataset, CifarLayout> layouts;
     private final ProgressListener progress;
 
     public FineTuneRun(Path dataDir, boolean offline, ProgressListener progress) {
+        this(dataDir, offline, CifarLayout::official, progress);
+    }
+
+    /** As above, with the CIFAR file layout per data set ({@link CifarLayout#withRecordsPerFile} in tests). */
+    public FineTuneRun(Path dataDir, boolean offline, Function<CifarDataset, CifarLayout> layouts,
+            ProgressListener progress) {
         this.dataDir = dataDir;
         this.offline = offline;
+        this.layouts = layouts;
         this.progress = progress;
     }
 
@@ -50,15 +64,18 @@ public final class FineTuneRun {
             List<FineTuning.NeuronState> drift) {
     }
 
-    /** Converts the run's DNN with the configured strategy and T, then fine-tunes from epoch 0. */
-    public Result start(Path runDir, FineTuneRunConfig config) throws IOException {
-        Path dir = runDir.resolve("finetune").resolve(config.name());
+    /**
+     * Converts the DNN of {@code run}'s source with the configured strategy and T, then fine-tunes from epoch 0 in
+     * {@code <outputs>/finetune/<name>/}.
+     */
+    public Result start(RunLocation run, FineTuneRunConfig config) throws IOException {
+        Path dir = run.output(FINETUNE_DIR, config.name());
         if (Files.exists(dir.resolve(TrainRun.CONFIG_FILE))) {
             throw new IllegalStateException("fine-tuning folder " + dir + " already holds a run; continue it with "
                     + "--resume, or pick another --name");
         }
-        RunInputs inputs = RunInputs.load(runDir, dataDir, offline, config.calibrationImages(), config.testPerClass(),
-                progress);
+        RunInputs inputs = RunInputs.load(run.source(), dataDir, offline, config.calibrationImages(),
+                config.testPerClass(), layouts, progress);
         Files.createDirectories(dir);
         Provenance provenance = Provenance.capture(config.training().seed(), OneDnnHelpers.backendSupportsOneDnn(),
                 Map.of("model", Provenance.sha256(List.of(inputs.modelFile())).values().iterator().next()),
@@ -71,16 +88,16 @@ public final class FineTuneRun {
         return train(dir, config, inputs, net, List.of(), List.of());
     }
 
-    /** Continues the fine-tuning run in {@code <runDir>/finetune/<name>} from its newest checkpoint. */
-    public Result resume(Path runDir, String name) throws IOException {
-        Path dir = runDir.resolve("finetune").resolve(name);
+    /** Continues the fine-tuning run in {@code <outputs>/finetune/<name>} from its newest checkpoint. */
+    public Result resume(RunLocation run, String name) throws IOException {
+        Path dir = run.output(FINETUNE_DIR, name);
         FineTuneRunConfig config = readConfig(dir);
-        RunInputs inputs = RunInputs.load(runDir, dataDir, offline, config.calibrationImages(), config.testPerClass(),
-                progress);
+        RunInputs inputs = RunInputs.load(run.source(), dataDir, offline, config.calibrationImages(),
+                config.testPerClass(), layouts, progress);
         Optional<Checkpoint> latest = checkpoints(dir, config).latest();
         if (latest.isEmpty()) {
             Files.delete(dir.resolve(TrainRun.CONFIG_FILE));
-            return start(runDir, config);
+            return start(run, config);
         }
         List<FineTuning.NeuronState> drift = DriftCsv.read(dir.resolve("drift.csv"));
         return train(dir, config, inputs, Graphs.load(latest.get().model()), latest.get().history(), drift);
@@ -101,7 +118,7 @@ public final class FineTuneRun {
 
     private Result train(Path dir, FineTuneRunConfig config, RunInputs inputs, ComputationGraph net,
             List<EpochMetrics> history, List<FineTuning.NeuronState> earlierDrift) throws IOException {
-        ImageSet train = CifarReader.of(inputs.config().dataset()).read(dataDir, Split.TRAIN,
+        ImageSet train = new CifarReader(layouts.apply(inputs.config().dataset())).read(dataDir, Split.TRAIN,
                 inputs.config().labelLevel());
         if (config.trainPerClass() > 0) {
             train = train.firstPerClass(config.trainPerClass());

@@ -3,11 +3,14 @@ package org.ullsnn.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.ullsnn.data.CifarDataset;
 import org.ullsnn.data.CifarDownloader;
+import org.ullsnn.data.CifarLayout;
 import org.ullsnn.data.CifarReader;
 import org.ullsnn.data.ImageSet;
 import org.ullsnn.data.ImageSetIterator;
@@ -39,6 +42,12 @@ public record RunInputs(Path runDir, TrainRunConfig config, ComputationGraph dnn
      */
     public static RunInputs load(Path runDir, Path dataDir, boolean offline, int calibrationImages, int testPerClass,
             ProgressListener progress) throws IOException {
+        return load(runDir, dataDir, offline, calibrationImages, testPerClass, CifarLayout::official, progress);
+    }
+
+    /** As above, with the CIFAR file layout per data set ({@link CifarLayout#withRecordsPerFile} in tests). */
+    public static RunInputs load(Path runDir, Path dataDir, boolean offline, int calibrationImages, int testPerClass,
+            Function<CifarDataset, CifarLayout> layouts, ProgressListener progress) throws IOException {
         TrainRunConfig config = TrainRun.readConfig(runDir);
         Path model = runDir.resolve(TrainRun.MODEL_FILE);
         if (!Files.isRegularFile(model)) {
@@ -49,7 +58,7 @@ public record RunInputs(Path runDir, TrainRunConfig config, ComputationGraph dnn
         }
         ComputationGraph dnn = Graphs.load(model);
         CifarDownloader.builder().offline(offline).listener(progress).build().fetchIfMissing(config.dataset(), dataDir);
-        CifarReader reader = CifarReader.of(config.dataset());
+        CifarReader reader = new CifarReader(layouts.apply(config.dataset()));
         ImageSet train = reader.read(dataDir, Split.TRAIN, config.labelLevel());
         int perClass = Math.max(1, (int) Math.ceil((double) calibrationImages / train.classes()));
         ImageSet calibrationSet = train.firstPerClass(perClass);

@@ -76,7 +76,7 @@ public final class TrainRun {
     }
 
     /** As above, with the expected file layout per dataset ({@link CifarLayout#withRecordsPerFile} in tests). */
-    TrainRun(Path dataDir, boolean offline, ProgressListener progress, Function<CifarDataset, CifarLayout> layouts) {
+    public TrainRun(Path dataDir, boolean offline, ProgressListener progress, Function<CifarDataset, CifarLayout> layouts) {
         this.dataDir = dataDir;
         this.offline = offline;
         this.progress = progress;

@@ -23,10 +23,12 @@ import org.ullsnn.progress.ProgressListener;
  * <table>
  *   <caption>where the DNN and the data come from</caption>
  *   <tr><th>mode</th><th>DNN</th><th>calibration and test images</th><th>figures</th></tr>
- *   <tr><td>{@link LabMode#FULL}</td><td>the setup's run, e.g. {@code runs/c10-vgg16-w0.25-clip-bn}, when it holds a
- *       model; else {@code runs/<run>-quick}, trained on first use (width 0.25 with BN, a few epochs on part of the
- *       data set) and reused afterwards</td><td>the run's CIFAR-10 or CIFAR-100: about 1,030 training images evenly
- *       over the classes; the test set</td><td>{@code <run>/figures/}</td></tr>
+ *   <tr><td>{@link LabMode#FULL}</td><td>the setup's shipped model, e.g. {@code models/c10-vgg16-w0.25-clip-bn}, when
+ *       the repository has it; else its run {@code runs/c10-vgg16-w0.25-clip-bn} when that holds a model; else
+ *       {@code runs/<run>-quick}, trained on first use (width 0.25 with BN, a few epochs on part of the data set) and
+ *       reused afterwards</td><td>the run's CIFAR-10 or CIFAR-100: about 1,030 training images evenly over the
+ *       classes; the test set</td><td>{@code runs/<name>/figures/} (for a shipped model too: {@code models/} is
+ *       never written)</td></tr>
  *   <tr><td>{@link LabMode#SMOKE}</td><td>the setup's stand-in (the tiny network, or ResNet-20 at width 1/16)
  *       trained for 3 epochs on synthetic images, in memory (seconds)</td><td>synthetic images</td>
  *       <td>{@code <root>/target/notebook-figures/}, or a temporary folder outside a build</td></tr>
@@ -41,7 +43,10 @@ import org.ullsnn.progress.ProgressListener;
  * @param mode          the mode it was loaded in
  * @param source        where the DNN came from, for the reader
  * @param dnn           the trained DNN (do not change it: conversion never does)
- * @param runDir        the training run folder, {@code null} in smoke mode
+ * @param runDir        the folder the DNN was read from (a shipped model's {@code models/<name>}, or a training run),
+ *                      {@code null} in smoke mode; never write into it
+ * @param outputDir     where what is made from the DNN goes ({@code runs/<name>} for a shipped model, else the run
+ *                      folder; {@link org.ullsnn.experiment.RunLocation}), {@code null} in smoke mode
  * @param calibration   normalised calibration images {@code [N, C, H, W]}, not augmented
  * @param test          the test images
  * @param normalization the normalisation of the DNN's inputs
@@ -49,12 +54,12 @@ import org.ullsnn.progress.ProgressListener;
  * @param paths         the folders it was loaded from
  */
 public record LabInputs(LabSetup setup, LabMode mode, String source, ComputationGraph dnn, Path runDir,
-        INDArray calibration, ImageSet test, Normalization normalization, Path figuresDir, LabPaths paths) {
+        Path outputDir, INDArray calibration, ImageSet test, Normalization normalization, Path figuresDir, LabPaths paths) {
 
     public LabInputs {
         if (setup == null || mode == null || source == null || dnn == null || calibration == null || test == null
                 || normalization == null || figuresDir == null || paths == null) {
-            throw new IllegalArgumentException("only runDir may be null");
+            throw new IllegalArgumentException("only runDir and outputDir may be null");
         }
     }
 

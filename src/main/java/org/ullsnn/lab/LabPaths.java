@@ -14,7 +14,8 @@ import org.ullsnn.data.DataLocation;
  *   <li>root: the nearest folder holding {@code pom.xml} above the working directory, else above the library's own
  *       jar or classes folder ({@code <root>/target/ullsnn.jar}), else the working directory;</li>
  *   <li>runs: {@value #RUNS_ENV} when set, else {@code <root>/runs};</li>
- *   <li>data: {@value DataLocation#ENV_VAR} when set, else {@code <root>/data}.</li>
+ *   <li>data: {@value DataLocation#ENV_VAR} when set, else {@code <root>/data};</li>
+ *   <li>models: {@code <root>/models}, the shipped models.</li>
  * </ul>
  *
  * @param root the repository root
@@ -24,7 +25,7 @@ import org.ullsnn.data.DataLocation;
 public record LabPaths(Path root, Path runs, Path data) {
 
     /** The environment variable naming the runs folder. */
-    public static final String RUNS_ENV = "ULLSNN_RUNS";
+    public static final String RUNS_ENV = org.ullsnn.experiment.RunLocation.RUNS_ENV;
 
     public LabPaths {
         root = root.toAbsolutePath().normalize();
@@ -50,6 +51,11 @@ public record LabPaths(Path root, Path runs, Path data) {
         return new LabPaths(root,
                 runs != null && !runs.isBlank() ? Path.of(runs.strip()) : root.resolve("runs"),
                 data != null && !data.isBlank() ? Path.of(data.strip()) : root.resolve("data"));
+    }
+
+    /** {@code <root>/models}: the shipped models ({@link org.ullsnn.experiment.ModelZoo}). */
+    public Path models() {
+        return root.resolve("models");
     }
 
     /** {@code <runs>/<name>}. */

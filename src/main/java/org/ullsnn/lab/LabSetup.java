@@ -15,7 +15,7 @@ import org.ullsnn.nn.train.TrainConfig;
  * org.ullsnn.progress.ProgressListener)}).
  * <table>
  *   <caption>the setups</caption>
- *   <tr><th>setup</th><th>full mode: run (trained elsewhere)</th><th>smoke mode: stand-in</th></tr>
+ *   <tr><th>setup</th><th>full mode: shipped model or run (trained elsewhere)</th><th>smoke mode: stand-in</th></tr>
  *   <tr><td>{@link #VGG16_CIFAR10}</td><td>{@code c10-vgg16-w0.25-clip-bn}</td>
  *       <td>the tiny VGG on synthetic 3x8x8 images, 4 classes</td></tr>
  *   <tr><td>{@link #VGG16_CIFAR100}</td><td>{@code c100-vgg16-w0.25-clip-bn}</td>
@@ -23,7 +23,8 @@ import org.ullsnn.nn.train.TrainConfig;
  *   <tr><td>{@link #RESNET20_CIFAR10}</td><td>{@code c10-resnet20-w0.25-clip-bn}</td>
  *       <td>ResNet-20 at width 1/16 with BN (residual blocks and all) on synthetic 3x16x16 images, 4 classes</td></tr>
  * </table>
- * Every run is width 0.25 with ClipReLU and BN; when it is absent, full mode trains {@code <run>-quick} once
+ * Every run is width 0.25 with ClipReLU and BN. Full mode uses the shipped model {@code models/<run>} when the
+ * repository has it, else the run {@code runs/<run>}; when both are absent, it trains {@code <run>-quick} once
  * ({@link #quickConfig()}: {@value #QUICK_EPOCHS} epochs on the first {@value #QUICK_TRAIN_PER_CLASS} CIFAR-10 or
  * {@value #QUICK_TRAIN_PER_CLASS_CIFAR100} CIFAR-100 training images per class) and reuses it afterwards.
  */
@@ -75,7 +76,15 @@ public enum LabSetup {
         return String.format(Locale.ROOT, "%s-%s-w%s-clip-bn", data, architecture.cliName(), WIDTH);
     }
 
-    /** The run trained on first use when {@link #run()} is absent. */
+    /**
+     * The shipped model full mode uses first, {@code models/<name>} (the same name as {@link #run()}, e.g.
+     * {@code c10-vgg16-w0.25-clip-bn}): a fresh clone needs no training.
+     */
+    public String model() {
+        return run();
+    }
+
+    /** The run trained on first use when neither {@link #model()} nor {@link #run()} is there. */
     public String quickRun() {
         return run() + "-quick";
     }

@@ -66,7 +66,7 @@ final class SmokeInputs {
         String source = String.format(Locale.ROOT, "%s trained for %d epochs on %d synthetic %dx%dx%d images of %d "
                 + "classes, no CIFAR needed", network, EPOCHS, train.size(), shape.channels(), shape.height(),
                 shape.width(), setup.smokeClasses());
-        return new LabInputs(setup, LabMode.SMOKE, source, net, null, calibration, test, normalization,
+        return new LabInputs(setup, LabMode.SMOKE, source, net, null, null, calibration, test, normalization,
                 figuresDir(paths), paths);
     }
 

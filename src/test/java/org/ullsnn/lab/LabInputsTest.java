@@ -40,11 +40,16 @@ class LabInputsTest {
     void smokeModeTrainsTheTinyNetOnSyntheticImagesAndItLearns() throws Exception {
         List<ProgressEvent> events = new ArrayList<>();
         ProgressListener progress = events::add;
-        LabInputs in = LabInputs.load(LabSetup.VGG16_CIFAR10, LabMode.SMOKE, repoWithTarget(), 0, progress);
+        LabPaths paths = repoWithTarget();
+        // smoke mode never looks at the shipped models, not even a broken one
+        Path model = Files.createDirectories(paths.models().resolve(LabSetup.VGG16_CIFAR10.model()));
+        Files.writeString(model.resolve("model.json"), "{broken");
+        LabInputs in = LabInputs.load(LabSetup.VGG16_CIFAR10, LabMode.SMOKE, paths, 0, progress);
 
         assertEquals(LabMode.SMOKE, in.mode());
         assertEquals(LabSetup.VGG16_CIFAR10, in.setup());
         assertNull(in.runDir());
+        assertNull(in.outputDir());
         assertArrayEquals(new long[] {4 * SmokeInputs.CALIBRATION_PER_CLASS, 3, 8, 8}, in.calibration().shape());
         assertEquals(4 * SmokeInputs.TEST_PER_CLASS, in.test().size());
         assertEquals(dir.resolve("target").resolve("notebook-figures"), in.figuresDir());
