@@ -26,11 +26,12 @@ import org.ullsnn.stats.ConversionSetting;
  *       scalar model gives: O(T log n) per alpha after an O(n log n) sort. {@code sum_i N_i^2} is exact;
  *       {@code sum_i a_i N_i} is summed in another order than sample by sample (compensated suffix sums), so
  *       it can differ from a sample-order sum in the last bits.</li>
- *   <li>SNN mode simulates each sample's IF neuron ({@link NeuronDynamics}) only where its count can change:
- *       the count is non-increasing in theta, so a bisection over the grid finds its at most T steps. The
- *       bisection is used only where it is provably exact in floating point (see {@link IfCountProfile});
- *       the sums then run sample by sample in the original order, so the fit equals the simulation of every
- *       (alpha, sample) pair to the last bit.</li>
+ *   <li>SNN mode simulates each sample's IF neuron ({@link NeuronDynamics}) at a few thresholds only: its
+ *       count is non-increasing in theta, so its at most T steps over the grid, predicted in exact arithmetic
+ *       and checked by simulation on both sides (or found by bisection), give every count. This is used only
+ *       where monotonicity provably survives floating point (see {@link IfCountProfile}); the sums then run
+ *       sample by sample in the original order, so the fit equals the simulation of every (alpha, sample) pair
+ *       to the last bit.</li>
  * </ul>
  */
 public final class AlphaBetaFit {
@@ -103,16 +104,15 @@ public final class AlphaBetaFit {
             int firing = profile.counts(currents[i], counts);
             double ai = a[i];
             for (int g = 0; g < firing; g++) {
-                sumAN[g] += ai * counts[g];
+                int c = counts[g];
+                sumAN[g] += ai * c;
+                sumN2[g] += c * c;
             }
             if (!Double.isFinite(ai)) {
                 // a_i * 0 adds nothing to a running sum (never -0.0) for a finite a_i, but NaN for an infinite one
                 for (int g = firing; g < size; g++) {
                     sumAN[g] += ai * 0;
                 }
-            }
-            for (int g = 0; g < firing; g++) {
-                sumN2[g] += (long) counts[g] * counts[g];
             }
         }
         double[] n2 = new double[size];
@@ -258,19 +258,29 @@ public final class AlphaBetaFit {
 
     /**
      * The spike counts of one IF neuron ({@link NeuronDynamics#integrateAndFire}, {@code u0 = 0}) at every
-     * threshold of an increasing grid, simulating it only where the count can change.
+     * threshold of an increasing grid, simulating it at a few thresholds only.
      *
-     * <p><b>Why bisection is exact here.</b> In exact arithmetic the count {@code N(theta)} is non-increasing:
-     * with {@code S_t} the partial sums of the current, a neuron with {@code m} spikes before step t fires at t
-     * iff {@code S_t >= (m + 1) theta}; if two thresholds {@code theta1 < theta2} have the same count m before t,
-     * {@code theta2} firing implies {@code theta1} firing, and a larger count stays at least as large. In
-     * floating point the potential at step t is {@code S_t - m theta + e} with a rounding error
-     * {@code |e| <= E = 2 T u R / (1 - 2 T u)}, {@code u = 2^-53}, {@code R = sum_t |I_t| + T theta_max} (each
-     * of the at most {@code 2T} additions and subtractions rounds a value of size at most {@code R + E}). The
-     * argument goes through when {@code (m + 1)(theta2 - theta1) > 2E}, so for every pair of grid points when
-     * the smallest gap between neighbouring thresholds exceeds {@code 2E}. This class checks a stronger
-     * condition ({@code gap > 8 T u R}) per sample and simulates every threshold of a sample that fails it
-     * (non-finite currents, or currents so large that rounding matters at the grid's resolution).
+     * <p><b>Why the count is monotone, and when that survives rounding.</b> In exact arithmetic, with
+     * {@code S_t} the partial sums of the current, a neuron with {@code m} spikes before step t fires at t iff
+     * {@code S_t >= (m + 1) theta}; if two thresholds {@code theta1 < theta2} have the same count m before t,
+     * {@code theta2} firing implies {@code theta1} firing, and a larger count stays at least as large: the count
+     * {@code N(theta)} is non-increasing. In floating point the potential at step t is
+     * {@code S_t - m theta + e} with a rounding error {@code |e| <= E = 2 T u R / (1 - 2 T u)}, {@code u = 2^-53},
+     * {@code R = sum_t |I_t| + T theta_max} (each of the at most {@code 2T} additions and subtractions rounds a
+     * value of size at most {@code R + E}). The argument goes through when {@code (m + 1)(theta2 - theta1) > 2E},
+     * so for every pair of grid points when the smallest gap between neighbouring thresholds exceeds {@code 2E}.
+     * {@link #monotone} checks a stronger condition ({@code gap > 8 T u R}) per sample; a sample that fails it
+     * (non-finite currents, or currents so large that rounding matters at the grid's resolution) is simulated
+     * at every threshold.
+     *
+     * <p><b>Where the count steps.</b> A monotone count is known once, for each level k = 1..T, the last grid
+     * point {@code b_k} with {@code N >= k} is. In exact arithmetic the neuron fires greedily at the first t
+     * with {@code S_t >= theta}, then at the first later t with {@code S_t >= 2 theta}, and so on, so
+     * {@code N(theta) >= k} iff some {@code t_1 < ... < t_k} have {@code S_{t_j} >= j theta}: the level's
+     * largest threshold is {@code max over such sequences of min_j S_{t_j} / j}, an O(T^2) dynamic programme.
+     * That prediction is then checked by simulating at {@code b_k} and {@code b_k + 1} (simulated counts equal
+     * to the predicted ones pin every level, by monotonicity); where a check fails (rounding near a grid point),
+     * a bisection over the grid finds the steps instead.
      */
     static final class IfCountProfile {
         private static final double UNIT_ROUNDOFF = 0x1p-53;
@@ -280,10 +290,21 @@ public final class AlphaBetaFit {
         private final int timesteps;
         private final double minGap;
         private final double thetaMax;
+        private final boolean predict;
+        private final double[] best;    // dynamic programme, per step
+        private final int[] last;       // last[k], k = 1..T: predicted last grid index with N >= k, or -1
+        private final int[] checkedAt;  // grid indices simulated to check a prediction
+        private final int[] checked;    // their simulated counts
 
         IfCountProfile(double[] theta, int timesteps) {
+            this(theta, timesteps, true);
+        }
+
+        /** With {@code predict = false} every monotone sample is bisected (a test of that path). */
+        IfCountProfile(double[] theta, int timesteps, boolean predict) {
             this.theta = theta.clone();
             this.timesteps = timesteps;
+            this.predict = predict;
             this.neurons = new NeuronDynamics[theta.length];
             for (int g = 0; g < theta.length; g++) {
                 neurons[g] = NeuronDynamics.integrateAndFire(theta[g], 0);
@@ -298,9 +319,13 @@ public final class AlphaBetaFit {
             }
             this.minGap = gap * (1 - 1e-9);
             this.thetaMax = max;
+            this.best = new double[timesteps];
+            this.last = new int[timesteps + 2];
+            this.checkedAt = new int[2 * timesteps];
+            this.checked = new int[2 * timesteps];
         }
 
-        /** Whether bisection over the grid gives exactly the simulated counts for this current series. */
+        /** Whether the counts of this current series are provably non-increasing over the grid. */
         boolean monotone(double[] current) {
             double r = timesteps * thetaMax;
             for (double i : current) {
@@ -313,13 +338,13 @@ public final class AlphaBetaFit {
          * Fills {@code counts[g]} with the spike count of the neuron with threshold {@code theta_g} over
          * {@code current}.
          *
-         * @return the number of leading grid points with a count {@code > 0} (all later counts are 0)
+         * @return the number of leading grid points with a count {@code > 0}; later entries of {@code counts}
+         *         are 0 and are not written
          */
         int counts(double[] current, int[] counts) {
-            int last = theta.length - 1;
             if (!monotone(current)) {
                 int firing = 0;
-                for (int g = 0; g <= last; g++) {
+                for (int g = 0; g < theta.length; g++) {
                     counts[g] = neurons[g].spikeCount(current);
                     if (counts[g] > 0) {
                         firing = g + 1;
@@ -327,21 +352,108 @@ public final class AlphaBetaFit {
                 }
                 return firing;
             }
+            if (predict && predicted(current)) {
+                int k = timesteps;
+                for (int g = 0; g <= last[1]; g++) {
+                    while (last[k] < g) {
+                        k--; // the count at g: the highest level whose last grid point is at or after g
+                    }
+                    counts[g] = k;
+                }
+                return last[1] + 1;
+            }
+            return bisected(current, counts);
+        }
+
+        /**
+         * Predicts {@code last[1..T]} from the exact-arithmetic boundaries and checks them by simulation.
+         *
+         * @return whether the simulated counts agree with the prediction on both sides of every step
+         */
+        private boolean predicted(double[] current) {
+            // best[t]: the largest theta for which some spike sequence of the current level ends at step t
+            double sum = 0;
+            for (int t = 0; t < timesteps; t++) {
+                sum += current[t];
+                best[t] = sum;
+            }
+            last[timesteps + 1] = -1;
+            for (int k = 1; k <= timesteps; k++) {
+                double level = Double.NEGATIVE_INFINITY; // max over t of best[t] at level k
+                for (double b : best) {
+                    level = Math.max(level, b);
+                }
+                last[k] = level > 0 ? lastAtMost(level) : -1;
+                if (k < timesteps) {
+                    // next level: the (k+1)-th spike at t needs S_t >= (k+1) theta after a k-th spike before t
+                    double before = Double.NEGATIVE_INFINITY;
+                    double perSpike = 1.0 / (k + 1); // a prediction only: rounding here is caught by the checks
+                    sum = 0;
+                    for (int t = 0; t < timesteps; t++) {
+                        sum += current[t];
+                        double earlier = before;
+                        before = Math.max(before, best[t]);
+                        best[t] = Math.min(earlier, sum * perSpike);
+                    }
+                }
+            }
+            int points = 0;
+            for (int k = 1; k <= timesteps; k++) {
+                if (k > 1 && last[k] == last[k - 1]) {
+                    continue;
+                }
+                for (int g = last[k]; g <= last[k] + 1; g++) {
+                    if (g >= 0 && g < theta.length && (points == 0 || checkedAt[points - 1] != g)) {
+                        checkedAt[points] = g;
+                        checked[points++] = neurons[g].spikeCount(current);
+                    }
+                }
+            }
+            for (int i = 0; i < points; i++) {
+                int expected = 0;
+                while (expected < timesteps && last[expected + 1] >= checkedAt[i]) {
+                    expected++;
+                }
+                if (checked[i] != expected) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The last grid index whose threshold is {@code <= level}, or -1. */
+        private int lastAtMost(double level) {
+            int end = theta.length - 1;
+            // the grid is (nearly) evenly spaced: start from the interpolated index, then step to the answer
+            double guess = end == 0 ? 0 : Math.floor((level - theta[0]) / (theta[end] - theta[0]) * end);
+            int g = (int) Math.max(-1, Math.min(end, guess));
+            while (g < end && theta[g + 1] <= level) {
+                g++;
+            }
+            while (g >= 0 && theta[g] > level) {
+                g--;
+            }
+            return g;
+        }
+
+        /** Counts by bisection over the grid: simulates only where the count can still change. */
+        private int bisected(double[] current, int[] counts) {
+            int end = theta.length - 1;
             int top = neurons[0].spikeCount(current);
             if (top == 0) {
                 return 0;
             }
             counts[0] = top;
-            if (last == 0) {
+            if (end == 0) {
                 return 1;
             }
-            counts[last] = neurons[last].spikeCount(current);
-            fill(current, counts, 0, last);
-            if (counts[last] > 0) {
+            counts[end] = neurons[end].spikeCount(current);
+            fill(current, counts, 0, end);
+            if (counts[end] > 0) {
                 return theta.length;
             }
-            int lo = 0; // counts[lo] > 0, counts[last] == 0
-            int hi = last;
+            int lo = 0; // counts[lo] > 0, counts[end] == 0
+            int hi = end;
             while (hi - lo > 1) {
                 int mid = (lo + hi) >>> 1;
                 if (counts[mid] > 0) {
