@@ -41,7 +41,8 @@ import org.ullsnn.snn.TimeSumLayer;
  *   <li>The output layer becomes a dense layer of per-step logits (same name), a {@link TimeSumLayer}
  *       ({@code NAME_sum}) and a softmax cross-entropy {@link LossLayer} ({@code NAME_loss}).</li>
  * </ul>
- * Layers without a threshold yet get theta = v = 1 (SNN-mode calibration builds the network once per layer).
+ * Layers without a threshold yet get theta = v = 1 (SNN-mode calibration builds the network once per layer,
+ * and runs only the part of it that feeds the layer being calibrated).
  */
 final class SnnBuilder {
 
