@@ -18,10 +18,12 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.ullsnn.nn.Graphs;
 import org.ullsnn.snn.IFNeuronLayer;
+import org.ullsnn.snn.IFParamInitializer;
 import org.ullsnn.snn.ResetMode;
 import org.ullsnn.snn.SpikingNetwork;
 import org.ullsnn.snn.TimeRepeatLayer;
@@ -131,7 +133,10 @@ final class SnnBuilder {
                 }
             }
         }
-        ComputationGraph snn = Graphs.init(g.setOutputs(output).build());
+        ComputationGraphConfiguration conf = g.setOutputs(output).build();
+        // every parameter is set below: start from zeros rather than drawing a random init to overwrite
+        long count = conf.getVertices().values().stream().mapToLong(v -> v.numParams(true)).sum();
+        ComputationGraph snn = Graphs.init(conf, Nd4j.zeros(DataType.FLOAT, 1, count));
         params.forEach((layer, wb) -> {
             Layer l = snn.getLayer(layer);
             l.setParam("W", wb[0]);
@@ -139,6 +144,12 @@ final class SnnBuilder {
                 l.setParam("b", wb[1]);
             }
         });
+        for (Layer l : snn.getLayers()) {
+            if (l.getConfig() instanceof IFNeuronLayer f) { // what IFParamInitializer assigns when initialising
+                l.getParam(IFParamInitializer.THETA_KEY).assign(f.getInitialTheta());
+                l.getParam(IFParamInitializer.LAMBDA_KEY).assign(f.getInitialLambda());
+            }
+        }
         return SpikingNetwork.of(snn);
     }
 
