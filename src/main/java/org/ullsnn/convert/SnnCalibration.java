@@ -10,11 +10,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.ullsnn.snn.SpikingNetwork;
 import org.ullsnn.snn.TimeFolding;
@@ -42,6 +52,15 @@ import org.ullsnn.snn.TimeFolding;
  * that network gives.
  */
 final class SnnCalibration implements AutoCloseable {
+
+    private static final String WORKSPACE = "ULLSNN_SNN_CALIBRATION";
+    /** Learns its size on the first run, then serves every allocation of a segment run from one block. */
+    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.1).policyReset(ResetPolicy.BLOCK_LEFT)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).policySpill(SpillPolicy.REALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    /** Puts every array a layer creates into {@link #WORKSPACE}. */
+    private static final LayerWorkspaceMgr WORKSPACE_MGR = allInWorkspace();
 
     private final INDArray images;
     private final int batchSize;
@@ -86,6 +105,8 @@ final class SnnCalibration implements AutoCloseable {
         Map<String, Draw> draws = new LinkedHashMap<>();
         layers.forEach(l -> draws.put(l, new Draw(new Random(seed * 31 + l.hashCode()), wanted, batches)));
         boolean[] needed = new boolean[batches];
+        String input = dnn.getConfiguration().getNetworkInputs().get(0);
+        List<String> dnnVertices = upstream(dnn, layers, Set.of(input));
         for (int b = 0; b < batches; b++) {
             long start = (long) b * batchSize;
             long end = Math.min(total, start + batchSize);
@@ -95,26 +116,29 @@ final class SnnCalibration implements AutoCloseable {
             INDArray batch = images.get(NDArrayIndex.interval(start, end), NDArrayIndex.all(), NDArrayIndex.all(),
                     NDArrayIndex.all());
             int n = (int) (end - start);
-            // feedForward, not output(layers): DL4J M2.1's output() of inner vertices fails on residual graphs
-            // (an activation workspace left open, or a null workspace manager)
-            Map<String, INDArray> out = dnn.feedForward(batch, false);
-            for (Map.Entry<String, Draw> e : draws.entrySet()) {
-                Draw d = e.getValue();
-                if (d.filled == wanted) {
-                    continue;
+            int index = b;
+            // the DNN's vertices run one by one, as for the SNN segments: DL4J M2.1's output(layers) of inner
+            // vertices fails on residual graphs (an activation workspace left open, or a null workspace manager)
+            forward(dnn, dnnVertices, batch, () -> Map.of(input, batch), out -> {
+                for (Map.Entry<String, Draw> e : draws.entrySet()) {
+                    Draw d = e.getValue();
+                    if (d.filled == wanted) {
+                        continue;
+                    }
+                    INDArray a = flat(out.get(e.getKey()));
+                    d.perImage = (int) (a.length() / n);
+                    // this batch's share of the samples, so that every image contributes alike
+                    int take = (int) Math.min(wanted - d.filled, Math.ceil((double) wanted * end / total) - d.filled);
+                    for (int k = 0; k < take; k++, d.filled++) {
+                        d.image[d.filled] = d.random.nextInt(n);
+                        d.neuron[d.filled] = d.random.nextInt(d.perImage);
+                        d.activations[d.filled] = a.getFloat((long) d.image[d.filled] * d.perImage
+                                + d.neuron[d.filled]);
+                    }
+                    d.perBatch[index] = Math.max(take, 0);
+                    needed[index] |= take > 0;
                 }
-                INDArray a = flat(out.get(e.getKey()));
-                d.perImage = (int) (a.length() / n);
-                // this batch's share of the samples, so that every image contributes alike
-                int take = (int) Math.min(wanted - d.filled, Math.ceil((double) wanted * end / total) - d.filled);
-                for (int k = 0; k < take; k++, d.filled++) {
-                    d.image[d.filled] = d.random.nextInt(n);
-                    d.neuron[d.filled] = d.random.nextInt(d.perImage);
-                    d.activations[d.filled] = a.getFloat((long) d.image[d.filled] * d.perImage + d.neuron[d.filled]);
-                }
-                d.perBatch[b] = Math.max(take, 0);
-                needed[b] |= take > 0;
-            }
+            });
         }
         Map<String, LayerSamples> samples = new HashMap<>();
         draws.forEach((layer, d) -> samples.put(layer, new LayerSamples(d.perImage, d.perBatch,
@@ -161,20 +185,23 @@ final class SnnCalibration implements AutoCloseable {
             }
             int steps = snn.timesteps();
             double[][] currents = new double[s.activations().length][steps];
-            int filled = 0;
+            int[] filled = {0};
             for (int b = 0; b < s.perBatch().length; b++) {
                 if (s.perBatch()[b] == 0) {
                     continue;
                 }
-                INDArray current = flat(run(graph, toCurrent, b));
                 long n = rows(b);
-                for (int k = 0; k < s.perBatch()[b]; k++, filled++) {
-                    int img = s.image()[filled];
-                    long cell = s.neuron()[filled];
-                    for (int t = 0; t < steps; t++) {
-                        currents[filled][t] = current.getFloat(TimeFolding.row(t, img, n) * s.perImage() + cell);
+                int take = s.perBatch()[b];
+                run(graph, toCurrent, b, out -> {
+                    INDArray current = flat(out);
+                    for (int k = 0; k < take; k++, filled[0]++) {
+                        int img = s.image()[filled[0]];
+                        long cell = s.neuron()[filled[0]];
+                        for (int t = 0; t < steps; t++) {
+                            currents[filled[0]][t] = current.getFloat(TimeFolding.row(t, img, n) * s.perImage() + cell);
+                        }
                     }
-                }
+                });
             }
             sampled.add(layer);
             release();
@@ -207,12 +234,23 @@ final class SnnCalibration implements AutoCloseable {
         return Set.copyOf(spikes.keySet());
     }
 
-    /** Frees the cached spikes. */
+    /** Frees the cached spikes and the workspace. */
     @Override
     public void close() {
         for (String layer : new ArrayList<>(spikes.keySet())) {
             free(layer);
         }
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE)) {
+            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE).destroyWorkspace();
+        }
+    }
+
+    private static LayerWorkspaceMgr allInWorkspace() {
+        LayerWorkspaceMgr.Builder b = LayerWorkspaceMgr.builder();
+        for (ArrayType type : ArrayType.values()) {
+            b.with(type, WORKSPACE, WORKSPACE_CONFIG);
+        }
+        return b.build();
     }
 
     /**
@@ -229,9 +267,17 @@ final class SnnCalibration implements AutoCloseable {
         }
         List<INDArray> perBatch = new ArrayList<>();
         for (int b = 0; b < neededBatch.length; b++) {
-            // IF outputs (and their max-pools) are exactly 0 or 1: bytes hold them without loss, in a quarter of
-            // the memory
-            perBatch.add(neededBatch[b] ? run(graph, toSpikes, b).castTo(DataType.BYTE) : null);
+            if (!neededBatch[b]) {
+                perBatch.add(null);
+                continue;
+            }
+            run(graph, toSpikes, b, out -> {
+                try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                    // IF outputs (and their max-pools) are exactly 0 or 1: bytes hold them without loss, in a
+                    // quarter of the memory
+                    perBatch.add(out.castTo(DataType.BYTE));
+                }
+            });
         }
         spikes.put(layer, perBatch);
     }
@@ -269,30 +315,49 @@ final class SnnCalibration implements AutoCloseable {
         }
     }
 
-    /** Runs a segment on batch {@code b}: its sources from the cache (or the images), its vertices in order. */
-    private INDArray run(ComputationGraph graph, Segment segment, int b) {
+    /**
+     * Runs a segment on batch {@code b} (its sources from the cache or the images, its vertices in order) and
+     * hands its output to {@code use}. Everything the run allocates lives in one workspace, reused from batch
+     * to batch as {@code ComputationGraph.output} reuses its own; the output is valid only inside {@code use}.
+     */
+    private void run(ComputationGraph graph, Segment segment, int b, Consumer<INDArray> use) {
         INDArray batch = batch(b);
-        Map<String, INDArray> values = new HashMap<>();
         String input = graph.getConfiguration().getNetworkInputs().get(0);
-        for (String source : segment.sources()) {
-            values.put(source, source.equals(input) ? batch : spikes.get(source).get(b).castTo(DataType.FLOAT));
-        }
-        graph.setInputs(batch); // as ComputationGraph.output does: preprocessors read the batch size from it
-        LayerWorkspaceMgr noWorkspaces = LayerWorkspaceMgr.noWorkspaces();
-        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
-        INDArray out = null;
-        for (String name : segment.vertices()) {
-            GraphVertex vertex = graph.getVertex(name);
-            List<String> in = inputs.get(name);
-            for (int i = 0; i < in.size(); i++) {
-                vertex.setInput(i, values.get(in.get(i)), noWorkspaces);
+        forward(graph, segment.vertices(), batch, () -> {
+            Map<String, INDArray> sources = new HashMap<>();
+            for (String source : segment.sources()) {
+                sources.put(source, source.equals(input) ? batch : spikes.get(source).get(b).castTo(DataType.FLOAT));
             }
-            out = vertex.doForward(false, noWorkspaces);
-            values.put(name, out);
-            evaluations.merge(name, 1, Integer::sum);
+            return sources;
+        }, values -> use.accept(values.get(segment.vertices().get(segment.vertices().size() - 1))));
+        segment.vertices().forEach(v -> evaluations.merge(v, 1, Integer::sum));
+    }
+
+    /**
+     * Runs {@code vertices} of {@code graph} in order on one batch, from the tensors {@code sources} supplies,
+     * and hands every vertex's output to {@code use}. Vertices are fed and run as {@code ComputationGraph.output}
+     * runs them; everything the run allocates lives in one workspace, reused from batch to batch as
+     * {@code output} reuses its own, so the outputs are valid only inside {@code use}.
+     */
+    private static void forward(ComputationGraph graph, List<String> vertices, INDArray batch,
+            Supplier<Map<String, INDArray>> sources, Consumer<Map<String, INDArray>> use) {
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        graph.setInputs(batch); // as ComputationGraph.output does: preprocessors read the batch size from it
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG,
+                WORKSPACE)) {
+            Map<String, INDArray> values = new HashMap<>(sources.get());
+            for (String name : vertices) {
+                GraphVertex vertex = graph.getVertex(name);
+                List<String> in = inputs.get(name);
+                for (int i = 0; i < in.size(); i++) {
+                    vertex.setInput(i, values.get(in.get(i)), WORKSPACE_MGR);
+                }
+                values.put(name, vertex.doForward(false, WORKSPACE_MGR));
+            }
+            use.accept(values);
+        } finally {
+            graph.clearLayersStates(); // the layers' inputs point into the workspace
         }
-        graph.clearLayersStates();
-        return out;
     }
 
     private INDArray batch(int b) {
@@ -325,18 +390,30 @@ final class SnnCalibration implements AutoCloseable {
      */
     private static Segment segment(SpikingNetwork snn, String target) {
         ComputationGraph graph = snn.graph();
-        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
-        String input = graph.getConfiguration().getNetworkInputs().get(0);
-        Set<String> spiking = new HashSet<>(snn.spikingPools());
-        snn.spikingLayers().forEach(l -> spiking.add(l.name()));
-        Set<String> members = new HashSet<>();
+        Set<String> stops = new HashSet<>(snn.spikingPools());
+        snn.spikingLayers().forEach(l -> stops.add(l.name()));
+        stops.add(graph.getConfiguration().getNetworkInputs().get(0));
+        stops.remove(target);
+        List<String> vertices = upstream(graph, List.of(target), stops);
         Set<String> sources = new HashSet<>();
-        List<String> stack = new ArrayList<>(List.of(target));
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        for (String v : vertices) {
+            inputs.get(v).stream().filter(stops::contains).forEach(sources::add);
+        }
+        return new Segment(vertices, Set.copyOf(sources));
+    }
+
+    /**
+     * The vertices {@code targets} depend on, back to (not including) the {@code stops}, in topological order,
+     * the targets included.
+     */
+    private static List<String> upstream(ComputationGraph graph, List<String> targets, Set<String> stops) {
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        Set<String> members = new HashSet<>();
+        List<String> stack = new ArrayList<>(targets);
         while (!stack.isEmpty()) {
             String v = stack.remove(stack.size() - 1);
-            if (v.equals(input) || (spiking.contains(v) && !v.equals(target))) {
-                sources.add(v);
-            } else if (members.add(v)) {
+            if (!stops.contains(v) && members.add(v)) {
                 stack.addAll(inputs.getOrDefault(v, List.of()));
             }
         }
@@ -347,7 +424,7 @@ final class SnnCalibration implements AutoCloseable {
                 ordered.add(name);
             }
         }
-        return new Segment(List.copyOf(ordered), Set.copyOf(sources));
+        return List.copyOf(ordered);
     }
 
     /** A float, c-ordered rank-1 view (or copy) of {@code x}, read by flat index. */

@@ -173,4 +173,25 @@ class SnnCalibrationTest {
         }
         assertTrue(mostCached <= 2, "a block keeps at most its input and its first activation: " + mostCached);
     }
+
+    @Test
+    void builtNetworksCarryEveryParameterTheyAreGiven() {
+        // SnnBuilder starts from zeros instead of a random init it overwrites: nothing may be left at zero
+        ComputationGraph dnn = SmallTrainedNet.get();
+        ConversionPlan plan = ConversionPlan.of(dnn);
+        Map<String, LayerThreshold> chosen = Map.of("conv1_act", new LayerThreshold(0.7, 1.3, 0.2),
+                "conv2_act", LayerThreshold.of(0.9), "fc1_act", new LayerThreshold(1.1, 0.6, 0));
+        SpikingNetwork snn = SnnBuilder.build(plan, InputType.convolutional(8, 8, 3), 2, chosen, ResetMode.SUBTRACT);
+        chosen.forEach((name, th) -> {
+            assertEquals((float) th.theta(), snn.neuron(name).theta(), 0, name);
+            assertEquals(1.0, snn.neuron(name).lambda(), 0, name);
+            assertEquals(th.u0(), snn.dynamics(name).u0(), 0, name);
+        });
+        INDArray w1 = dnn.getLayer("conv1").getParam("W").castTo(DataType.FLOAT);
+        assertEquals(w1, snn.graph().getLayer("conv1").getParam("W"));
+        assertEquals(dnn.getLayer("conv2").getParam("W").castTo(DataType.FLOAT).mul(1.3f),
+                snn.graph().getLayer("conv2").getParam("W"), "v of conv1_act folded into conv2");
+        assertEquals(dnn.getLayer("output").getParam("W").castTo(DataType.FLOAT).mul(0.6f),
+                snn.graph().getLayer("output").getParam("W"), "v of fc1_act folded into the output layer");
+    }
 }
