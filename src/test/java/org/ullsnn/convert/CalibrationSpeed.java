@@ -34,9 +34,10 @@ import org.ullsnn.stats.NetworkDistribution;
 /**
  * Not a test: old (test-only references) against new calibration code in one process, as ratios, because
  * wall-clock times on a shared machine mean little on their own. Run from the project root after
- * {@code mvn test-compile}:
+ * {@code mvn test-compile} and {@code mvn dependency:build-classpath -Dmdep.outputFile=cp.txt}:
  * <pre>
- * java -cp target/classes:target/test-classes:$(cat cp.txt) org.ullsnn.convert.CalibrationSpeed [fit|convert|all] [DATA]
+ * OMP_NUM_THREADS=1 java -cp target/classes:target/test-classes:$(cat cp.txt) \
+ *     org.ullsnn.convert.CalibrationSpeed [fit|convert|all] [DATA]
  * </pre>
  * {@code fit}: one layer's DNN-mode fit (100,000 samples, default grid, T = 1..8) and SNN-mode fit (50,000
  * samples, T = 2, 4, 8). {@code convert}: SNN-mode conversion of a VGG-16 at width 0.25 (BN, randomly
@@ -110,7 +111,7 @@ public final class CalibrationSpeed {
         }
     }
 
-    /** Median ms of {@code oldReps} runs of {@code old} and {@code newReps} of {@code fresh}, interleaved, after a warm-up. */
+    /** Median ms of {@code oldReps} runs of {@code old} and {@code newReps} of {@code fresh}, interleaved. */
     private static double[] compare(int oldReps, int newReps, Runnable old, Runnable fresh) {
         old.run();
         fresh.run();
