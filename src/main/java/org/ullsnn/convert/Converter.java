@@ -21,8 +21,10 @@ import org.ullsnn.stats.NetworkDistribution;
  * Converts a trained DNN into a spiking network, one layer at a time, as a pure function: the DNN is read,
  * never changed.
  * <pre>
- * validate (ConversionPlan) -&gt; capture DNN pre-activations -&gt; for each spiking layer l in order:
- *     [SNN mode: build layers 1..l-1, collect paired samples] -&gt; strategy.choose(stats, T) -&gt; check
+ * validate (ConversionPlan) -&gt; capture DNN pre-activations -&gt; [SNN mode: one DNN pass, sample positions]
+ * -&gt; for each spiking layer l in order:
+ *     [SNN mode: build layers 1..l-1, run the segment from cached spikes to l's current, collect paired samples]
+ *     -&gt; strategy.choose(stats, T) -&gt; check
  * -&gt; build the SNN (batch norm folded, v folded into the next weights)
  * </pre>
  * Errors name the layer: an unknown DNN vertex type, T &lt; 1, a strategy that fails or returns a NaN or
@@ -60,26 +62,32 @@ public final class Converter {
         Map<String, LayerThreshold> chosen = new LinkedHashMap<>();
         List<LayerConversion> layers = new ArrayList<>();
         String task = "convert " + strategy.name() + " T=" + steps;
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            LayerDistribution d = distribution.layer(name);
-            PairedSamples pairs = null;
-            if (strategy.calibration() == Calibration.SNN) {
-                SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
-                pairs = SnnCalibration.collect(dnn, partial, name, images, config.capture().batchSize(),
-                        config.snnPairs(), config.seed());
+        boolean snnMode = strategy.calibration() == Calibration.SNN;
+        double snnPasses = 0;
+        try (SnnCalibration calibration = snnMode ? SnnCalibration.start(dnn, names, images,
+                config.capture().batchSize(), config.snnPairs(), config.seed()) : null) {
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                LayerDistribution d = distribution.layer(name);
+                PairedSamples pairs = null;
+                if (snnMode) {
+                    SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
+                    pairs = calibration.collect(partial, name);
+                }
+                LayerStats stats = new LayerStats(name, i, d, pairs);
+                LayerThreshold threshold = choose(strategy, stats, steps);
+                chosen.put(name, threshold);
+                layers.add(new LayerConversion(name, stats.mu(), threshold, d.fractionAtOrBelowZero(),
+                        d.fractionInside(), d.fractionClipped()));
+                progress.onProgress(ProgressEvent.of(task, i + 1, names.size(), "layer", name));
             }
-            LayerStats stats = new LayerStats(name, i, d, pairs);
-            LayerThreshold threshold = choose(strategy, stats, steps);
-            chosen.put(name, threshold);
-            layers.add(new LayerConversion(name, stats.mu(), threshold, d.fractionAtOrBelowZero(), d.fractionInside(),
-                    d.fractionClipped()));
-            progress.onProgress(ProgressEvent.of(task, i + 1, names.size(), "layer", name));
+            snnPasses = snnMode ? calibration.passes() : 0;
         }
         SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
         progress.onProgress(ProgressEvent.done(task, names.size(), names.size(), "layer", ""));
-        LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d layers=%d calibration=%s images=%d elapsed_ms=%d",
-                strategy.name(), steps, names.size(), strategy.calibration(), images.size(0),
+        LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d layers=%d calibration=%s images=%d%s "
+                + "elapsed_ms=%d", strategy.name(), steps, names.size(), strategy.calibration(), images.size(0),
+                snnMode ? String.format(Locale.ROOT, " snn_passes=%.2f", snnPasses) : "",
                 (System.nanoTime() - start) / 1_000_000));
         return new ConversionResult(snn, strategy.name(), steps, layers);
     }

@@ -18,10 +18,12 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.ullsnn.nn.Graphs;
 import org.ullsnn.snn.IFNeuronLayer;
+import org.ullsnn.snn.IFParamInitializer;
 import org.ullsnn.snn.ResetMode;
 import org.ullsnn.snn.SpikingNetwork;
 import org.ullsnn.snn.TimeRepeatLayer;
@@ -41,7 +43,8 @@ import org.ullsnn.snn.TimeSumLayer;
  *   <li>The output layer becomes a dense layer of per-step logits (same name), a {@link TimeSumLayer}
  *       ({@code NAME_sum}) and a softmax cross-entropy {@link LossLayer} ({@code NAME_loss}).</li>
  * </ul>
- * Layers without a threshold yet get theta = v = 1 (SNN-mode calibration builds the network once per layer).
+ * Layers without a threshold yet get theta = v = 1 (SNN-mode calibration builds the network once per layer,
+ * and runs only the part of it that feeds the layer being calibrated).
  */
 final class SnnBuilder {
 
@@ -130,7 +133,10 @@ final class SnnBuilder {
                 }
             }
         }
-        ComputationGraph snn = Graphs.init(g.setOutputs(output).build());
+        ComputationGraphConfiguration conf = g.setOutputs(output).build();
+        // every parameter is set below: start from zeros rather than drawing a random init to overwrite
+        long count = conf.getVertices().values().stream().mapToLong(v -> v.numParams(true)).sum();
+        ComputationGraph snn = Graphs.init(conf, Nd4j.zeros(DataType.FLOAT, 1, count));
         params.forEach((layer, wb) -> {
             Layer l = snn.getLayer(layer);
             l.setParam("W", wb[0]);
@@ -138,6 +144,12 @@ final class SnnBuilder {
                 l.setParam("b", wb[1]);
             }
         });
+        for (Layer l : snn.getLayers()) {
+            if (l.getConfig() instanceof IFNeuronLayer f) { // what IFParamInitializer assigns when initialising
+                l.getParam(IFParamInitializer.THETA_KEY).assign(f.getInitialTheta());
+                l.getParam(IFParamInitializer.LAMBDA_KEY).assign(f.getInitialLambda());
+            }
+        }
         return SpikingNetwork.of(snn);
     }
 

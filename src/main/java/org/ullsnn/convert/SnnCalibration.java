@@ -1,61 +1,435 @@
 package org.ullsnn.convert;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.nn.graph.vertex.GraphVertex;
+import org.deeplearning4j.nn.workspace.ArrayType;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.ResetPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.ullsnn.snn.SpikingNetwork;
 import org.ullsnn.snn.TimeFolding;
 
 /**
- * Collects SNN-mode samples of one layer: runs the partly converted SNN and the DNN on the same calibration
- * images and, at uniformly drawn (image, neuron) positions, pairs the DNN activation with the T-step current
- * the SNN delivers to that neuron.
+ * SNN-mode calibration (METHOD.md §4, source 2) of all spiking layers of one conversion: at uniformly drawn
+ * (image, neuron) positions, pairs the DNN activation with the T-step current the already-converted layers
+ * deliver to that neuron.
+ * <ul>
+ *   <li>{@link #start} runs the DNN once over the calibration images and draws every layer's positions with
+ *       the layer's own seeded RNG ({@code seed * 31 + layer.hashCode()}), batch by batch, reading the DNN
+ *       activation at each position.</li>
+ *   <li>{@link #collect} runs only the segment of the SNN that ends in layer l's input current and starts at
+ *       cached spike tensors: the outputs of the spiking layers or max-pools it reads (the previous layer or
+ *       pool in a VGG; in a ResNet also the earlier one an identity or 1x1 shortcut reads), or the image for
+ *       the first layer. A converted layer's spikes are computed when a later segment first reads them (its
+ *       threshold is chosen by then), kept as bytes, and freed once no later segment needs them.</li>
+ * </ul>
+ * Each weight layer therefore runs twice over the calibration images (once for its own samples, once for its
+ * spikes) and each IF layer and max-pool once: two T-step SNN passes for the whole conversion, where
+ * rebuilding and rerunning the network from the image for every layer costs one partial pass per layer.
+ *
+ * <p>The segment's vertices are the partly converted network's own DL4J vertices, fed and run as
+ * {@code ComputationGraph.output} runs them, on the same batches: the samples are the ones a full run of
+ * that network gives.
  */
-final class SnnCalibration {
+final class SnnCalibration implements AutoCloseable {
 
-    private SnnCalibration() {
+    private static final String WORKSPACE = "ULLSNN_SNN_CALIBRATION";
+    /** Learns its size on the first run, then serves every allocation of a segment run from one block. */
+    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
+            .initialSize(0).overallocationLimit(0.1).policyReset(ResetPolicy.BLOCK_LEFT)
+            .policyAllocation(AllocationPolicy.OVERALLOCATE).policySpill(SpillPolicy.REALLOCATE)
+            .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    /** Puts every array a layer creates into {@link #WORKSPACE}. */
+    private static final LayerWorkspaceMgr WORKSPACE_MGR = allInWorkspace();
+
+    private final INDArray images;
+    private final int batchSize;
+    private final Map<String, LayerSamples> samples;
+    private final boolean[] neededBatch;
+    private final Map<String, List<INDArray>> spikes = new HashMap<>(); // IF layer -> per batch (BYTE), or null
+    private final Set<String> sampled = new HashSet<>();
+    private final Map<String, Integer> evaluations = new LinkedHashMap<>(); // SNN vertex -> batches it ran on
+    private Map<String, Segment> segments; // per spiking layer, from the first network seen (all share a structure)
+
+    /** Where one layer's samples sit, and their DNN activations. */
+    private record LayerSamples(int perImage, int[] perBatch, int[] image, int[] neuron, double[] activations) {
     }
 
-    static PairedSamples collect(ComputationGraph dnn, SpikingNetwork snn, String layer, INDArray images,
-            int batchSize, int wanted, long seed) {
-        String currentVertex = snn.spikingLayers().stream().filter(l -> l.name().equals(layer)).findFirst()
-                .orElseThrow().inputVertex();
-        int steps = snn.timesteps();
+    /**
+     * The vertices between cached tensors and a target vertex.
+     *
+     * @param vertices the vertices to run, in topological order, the target last
+     * @param sources  the spiking layers, max-pools over spikes, or the network input, whose outputs it reads
+     */
+    private record Segment(List<String> vertices, Set<String> sources) {
+    }
+
+    private SnnCalibration(INDArray images, int batchSize, Map<String, LayerSamples> samples, boolean[] neededBatch) {
+        this.images = images;
+        this.batchSize = batchSize;
+        this.samples = samples;
+        this.neededBatch = neededBatch;
+    }
+
+    /**
+     * Runs the DNN once over the calibration images and draws {@code wanted} positions per spiking layer:
+     * batch by batch, a share of the samples proportional to the images seen so far, each at a uniform
+     * (image of the batch, neuron of the layer).
+     *
+     * @param layers the spiking (activation) layers, in topological order
+     */
+    static SnnCalibration start(ComputationGraph dnn, List<String> layers, INDArray images, int batchSize,
+            int wanted, long seed) {
         long total = images.size(0);
-        Random random = new Random(seed * 31 + layer.hashCode());
-        double[] activations = new double[wanted];
-        double[][] currents = new double[wanted][steps];
-        int filled = 0;
-        for (long start = 0; start < total && filled < wanted; start += batchSize) {
+        int batches = (int) ((total + batchSize - 1) / batchSize);
+        Map<String, Draw> draws = new LinkedHashMap<>();
+        layers.forEach(l -> draws.put(l, new Draw(new Random(seed * 31 + l.hashCode()), wanted, batches)));
+        boolean[] needed = new boolean[batches];
+        String input = dnn.getConfiguration().getNetworkInputs().get(0);
+        List<String> dnnVertices = upstream(dnn, layers, Set.of(input));
+        for (int b = 0; b < batches; b++) {
+            long start = (long) b * batchSize;
             long end = Math.min(total, start + batchSize);
+            if (draws.values().stream().allMatch(d -> d.filled == wanted)) {
+                break;
+            }
             INDArray batch = images.get(NDArrayIndex.interval(start, end), NDArrayIndex.all(), NDArrayIndex.all(),
                     NDArrayIndex.all());
             int n = (int) (end - start);
-            float[] a = flat(dnn.output(List.of(layer), false, new INDArray[] {batch}, null)[0]);
-            float[] cur = flat(snn.graph().output(List.of(currentVertex), false, new INDArray[] {batch}, null)[0]);
-            int perImage = a.length / n;
-            // this batch's share of the samples, so that every image contributes alike
-            int take = (int) Math.min(wanted - filled, Math.ceil((double) wanted * end / total) - filled);
-            for (int k = 0; k < take; k++, filled++) {
-                int img = random.nextInt(n);
-                int neuron = random.nextInt(perImage);
-                activations[filled] = a[img * perImage + neuron];
-                for (int t = 0; t < steps; t++) {
-                    currents[filled][t] = cur[(int) TimeFolding.row(t, img, n) * perImage + neuron];
+            int index = b;
+            // the DNN's vertices run one by one, as for the SNN segments: DL4J M2.1's output(layers) of inner
+            // vertices fails on residual graphs (an activation workspace left open, or a null workspace manager)
+            forward(dnn, dnnVertices, batch, () -> Map.of(input, batch), out -> {
+                for (Map.Entry<String, Draw> e : draws.entrySet()) {
+                    Draw d = e.getValue();
+                    if (d.filled == wanted) {
+                        continue;
+                    }
+                    INDArray a = flat(out.get(e.getKey()));
+                    d.perImage = (int) (a.length() / n);
+                    // this batch's share of the samples, so that every image contributes alike
+                    int take = (int) Math.min(wanted - d.filled, Math.ceil((double) wanted * end / total) - d.filled);
+                    for (int k = 0; k < take; k++, d.filled++) {
+                        d.image[d.filled] = d.random.nextInt(n);
+                        d.neuron[d.filled] = d.random.nextInt(d.perImage);
+                        d.activations[d.filled] = a.getFloat((long) d.image[d.filled] * d.perImage
+                                + d.neuron[d.filled]);
+                    }
+                    d.perBatch[index] = Math.max(take, 0);
+                    needed[index] |= take > 0;
                 }
-            }
+            });
         }
-        if (filled < wanted) {
-            activations = java.util.Arrays.copyOf(activations, filled);
-            currents = java.util.Arrays.copyOf(currents, filled);
-        }
-        return new PairedSamples(activations, currents);
+        Map<String, LayerSamples> samples = new HashMap<>();
+        draws.forEach((layer, d) -> samples.put(layer, new LayerSamples(d.perImage, d.perBatch,
+                Arrays.copyOf(d.image, d.filled), Arrays.copyOf(d.neuron, d.filled),
+                Arrays.copyOf(d.activations, d.filled))));
+        return new SnnCalibration(images, batchSize, samples, needed);
     }
 
-    private static float[] flat(INDArray x) {
-        return x.castTo(DataType.FLOAT).dup('c').data().asFloat();
+    /** One layer's positions while they are drawn, batch by batch, from the layer's own RNG. */
+    private static final class Draw {
+        final Random random;
+        final int[] perBatch;
+        final int[] image;
+        final int[] neuron;
+        final double[] activations;
+        int filled;
+        int perImage;
+
+        Draw(Random random, int wanted, int batches) {
+            this.random = random;
+            this.perBatch = new int[batches];
+            this.image = new int[wanted];
+            this.neuron = new int[wanted];
+            this.activations = new double[wanted];
+        }
+    }
+
+    /**
+     * The paired samples of spiking layer {@code layer} from {@code snn}, the network converted up to the
+     * layer before it (thresholds of all earlier layers chosen). Layers are collected in topological order.
+     */
+    PairedSamples collect(SpikingNetwork snn, String layer) {
+        if (segments == null) {
+            segments = segments(snn);
+        }
+        ComputationGraph graph = snn.graph();
+        LayerSamples s = samples.get(layer);
+        String currentVertex = snn.spikingLayers().stream().filter(l -> l.name().equals(layer)).findFirst()
+                .orElseThrow().inputVertex();
+        Segment toCurrent = segment(snn, currentVertex);
+        try {
+            for (String source : toCurrent.sources()) {
+                ensureSpikes(graph, source);
+            }
+            int steps = snn.timesteps();
+            double[][] currents = new double[s.activations().length][steps];
+            int[] filled = {0};
+            for (int b = 0; b < s.perBatch().length; b++) {
+                if (s.perBatch()[b] == 0) {
+                    continue;
+                }
+                long n = rows(b);
+                int take = s.perBatch()[b];
+                run(graph, toCurrent, b, out -> {
+                    INDArray current = flat(out);
+                    for (int k = 0; k < take; k++, filled[0]++) {
+                        int img = s.image()[filled[0]];
+                        long cell = s.neuron()[filled[0]];
+                        for (int t = 0; t < steps; t++) {
+                            currents[filled[0]][t] = current.getFloat(TimeFolding.row(t, img, n) * s.perImage() + cell);
+                        }
+                    }
+                });
+            }
+            sampled.add(layer);
+            release();
+            return new PairedSamples(s.activations().clone(), currents);
+        } finally {
+            graph.clearLayersStates();
+        }
+    }
+
+    /** Per SNN vertex, the number of calibration batches it ran on so far. */
+    Map<String, Integer> evaluations() {
+        return Collections.unmodifiableMap(evaluations);
+    }
+
+    /**
+     * Cost in full T-step SNN passes over the calibration images: the most times any SNN vertex ran over the
+     * batches that hold samples.
+     */
+    double passes() {
+        int batches = 0;
+        for (boolean b : neededBatch) {
+            batches += b ? 1 : 0;
+        }
+        int most = evaluations.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        return batches == 0 ? 0 : (double) most / batches;
+    }
+
+    /** The spiking layers and max-pools whose output spikes are cached now. */
+    Set<String> cachedSpikes() {
+        return Set.copyOf(spikes.keySet());
+    }
+
+    /** Frees the cached spikes and the workspace. */
+    @Override
+    public void close() {
+        for (String layer : new ArrayList<>(spikes.keySet())) {
+            free(layer);
+        }
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE)) {
+            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE).destroyWorkspace();
+        }
+    }
+
+    private static LayerWorkspaceMgr allInWorkspace() {
+        LayerWorkspaceMgr.Builder b = LayerWorkspaceMgr.builder();
+        for (ArrayType type : ArrayType.values()) {
+            b.with(type, WORKSPACE, WORKSPACE_CONFIG);
+        }
+        return b.build();
+    }
+
+    /**
+     * Computes and caches the output spikes of {@code layer}, a spiking layer or a max-pool over spikes (no-op
+     * for the network input).
+     */
+    private void ensureSpikes(ComputationGraph graph, String layer) {
+        if (!segments.containsKey(layer) || spikes.containsKey(layer)) {
+            return;
+        }
+        Segment toSpikes = segments.get(layer);
+        for (String source : toSpikes.sources()) {
+            ensureSpikes(graph, source);
+        }
+        List<INDArray> perBatch = new ArrayList<>();
+        for (int b = 0; b < neededBatch.length; b++) {
+            if (!neededBatch[b]) {
+                perBatch.add(null);
+                continue;
+            }
+            run(graph, toSpikes, b, out -> {
+                try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                    // IF outputs (and their max-pools) are exactly 0 or 1: bytes hold them without loss, in a
+                    // quarter of the memory
+                    perBatch.add(out.castTo(DataType.BYTE));
+                }
+            });
+        }
+        spikes.put(layer, perBatch);
+    }
+
+    /** Frees the spikes no later collection can read. */
+    private void release() {
+        for (String layer : new ArrayList<>(spikes.keySet())) {
+            if (!stillNeeded(layer)) {
+                free(layer);
+            }
+        }
+    }
+
+    /**
+     * Whether a later segment reads the spikes of {@code source}: one of its readers is a spiking layer not
+     * sampled yet, or has spikes still to compute that a later segment reads.
+     */
+    private boolean stillNeeded(String source) {
+        for (Map.Entry<String, Segment> e : segments.entrySet()) {
+            String reader = e.getKey();
+            if (e.getValue().sources().contains(source)
+                    && ((samples.containsKey(reader) && !sampled.contains(reader))
+                            || (!spikes.containsKey(reader) && stillNeeded(reader)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void free(String layer) {
+        for (INDArray a : spikes.remove(layer)) {
+            if (a != null && a.closeable()) {
+                a.close();
+            }
+        }
+    }
+
+    /**
+     * Runs a segment on batch {@code b} (its sources from the cache or the images, its vertices in order) and
+     * hands its output to {@code use}. Everything the run allocates lives in one workspace, reused from batch
+     * to batch as {@code ComputationGraph.output} reuses its own; the output is valid only inside {@code use}.
+     */
+    private void run(ComputationGraph graph, Segment segment, int b, Consumer<INDArray> use) {
+        INDArray batch = batch(b);
+        String input = graph.getConfiguration().getNetworkInputs().get(0);
+        forward(graph, segment.vertices(), batch, () -> {
+            Map<String, INDArray> sources = new HashMap<>();
+            for (String source : segment.sources()) {
+                sources.put(source, source.equals(input) ? batch : spikes.get(source).get(b).castTo(DataType.FLOAT));
+            }
+            return sources;
+        }, values -> use.accept(values.get(segment.vertices().get(segment.vertices().size() - 1))));
+        segment.vertices().forEach(v -> evaluations.merge(v, 1, Integer::sum));
+    }
+
+    /**
+     * Runs {@code vertices} of {@code graph} in order on one batch, from the tensors {@code sources} supplies,
+     * and hands every vertex's output to {@code use}. Vertices are fed and run as {@code ComputationGraph.output}
+     * runs them; everything the run allocates lives in one workspace, reused from batch to batch as
+     * {@code output} reuses its own, so the outputs are valid only inside {@code use}.
+     */
+    private static void forward(ComputationGraph graph, List<String> vertices, INDArray batch,
+            Supplier<Map<String, INDArray>> sources, Consumer<Map<String, INDArray>> use) {
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        graph.setInputs(batch); // as ComputationGraph.output does: preprocessors read the batch size from it
+        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG,
+                WORKSPACE)) {
+            Map<String, INDArray> values = new HashMap<>(sources.get());
+            for (String name : vertices) {
+                GraphVertex vertex = graph.getVertex(name);
+                List<String> in = inputs.get(name);
+                for (int i = 0; i < in.size(); i++) {
+                    vertex.setInput(i, values.get(in.get(i)), WORKSPACE_MGR);
+                }
+                values.put(name, vertex.doForward(false, WORKSPACE_MGR));
+            }
+            use.accept(values);
+        } finally {
+            graph.clearLayersStates(); // the layers' inputs point into the workspace
+        }
+    }
+
+    private INDArray batch(int b) {
+        long start = (long) b * batchSize;
+        long end = Math.min(images.size(0), start + batchSize);
+        return images.get(NDArrayIndex.interval(start, end), NDArrayIndex.all(), NDArrayIndex.all(),
+                NDArrayIndex.all());
+    }
+
+    private long rows(int b) {
+        long start = (long) b * batchSize;
+        return Math.min(images.size(0), start + batchSize) - start;
+    }
+
+    /** Per spiking layer and max-pool over spikes: the segment from cached spikes to its output spikes. */
+    private static Map<String, Segment> segments(SpikingNetwork snn) {
+        Map<String, Segment> out = new HashMap<>();
+        for (SpikingNetwork.SpikingLayer l : snn.spikingLayers()) {
+            out.put(l.name(), segment(snn, l.name()));
+        }
+        for (String pool : snn.spikingPools()) {
+            out.put(pool, segment(snn, pool));
+        }
+        return out;
+    }
+
+    /**
+     * The vertices {@code target} depends on back to the nearest spike tensors (outputs of spiking layers or
+     * of max-pools over spikes) or the network input, which become the segment's sources.
+     */
+    private static Segment segment(SpikingNetwork snn, String target) {
+        ComputationGraph graph = snn.graph();
+        Set<String> stops = new HashSet<>(snn.spikingPools());
+        snn.spikingLayers().forEach(l -> stops.add(l.name()));
+        stops.add(graph.getConfiguration().getNetworkInputs().get(0));
+        stops.remove(target);
+        List<String> vertices = upstream(graph, List.of(target), stops);
+        Set<String> sources = new HashSet<>();
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        for (String v : vertices) {
+            inputs.get(v).stream().filter(stops::contains).forEach(sources::add);
+        }
+        return new Segment(vertices, Set.copyOf(sources));
+    }
+
+    /**
+     * The vertices {@code targets} depend on, back to (not including) the {@code stops}, in topological order,
+     * the targets included.
+     */
+    private static List<String> upstream(ComputationGraph graph, List<String> targets, Set<String> stops) {
+        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
+        Set<String> members = new HashSet<>();
+        List<String> stack = new ArrayList<>(targets);
+        while (!stack.isEmpty()) {
+            String v = stack.remove(stack.size() - 1);
+            if (!stops.contains(v) && members.add(v)) {
+                stack.addAll(inputs.getOrDefault(v, List.of()));
+            }
+        }
+        List<String> ordered = new ArrayList<>();
+        for (int index : graph.topologicalSortOrder()) {
+            String name = graph.getVertices()[index].getVertexName();
+            if (members.contains(name)) {
+                ordered.add(name);
+            }
+        }
+        return List.copyOf(ordered);
+    }
+
+    /** A float, c-ordered rank-1 view (or copy) of {@code x}, read by flat index. */
+    private static INDArray flat(INDArray x) {
+        INDArray f = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
+        return f.reshape('c', new long[] {f.length()});
     }
 }

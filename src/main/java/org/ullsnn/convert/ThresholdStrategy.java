@@ -33,7 +33,10 @@ public interface ThresholdStrategy {
         return "custom";
     }
 
-    /** Where this strategy's samples come from; SNN-mode calibration costs one SNN run per layer. */
+    /**
+     * Where this strategy's samples come from; SNN-mode calibration costs one DNN pass and about two T-step SNN
+     * passes over the calibration images for the whole network.
+     */
     default Calibration calibration() {
         return Calibration.DNN;
     }
