@@ -36,12 +36,14 @@ class FineTuningTest {
     void trainsThresholdsLeaksAndWeightsAndKeepsLeaksAtMostOne(@TempDir Path dir) {
         SpikingNetwork snn = converted();
         INDArray before = snn.graph().params().dup();
-        FineTuning.Result r = FineTuning.run(snn, SmallTrainedNet.epochData(32), FineTuneSettings.defaults(), TRAIN,
-                new CheckpointStore(dir, 2), ProgressListener.silent());
+        // three epochs: the second trains at lr / 5 (before the schedule fix it ran at lr / 125 and barely moved,
+        // which is what kept a two-epoch loss from rising); the loss of a near-perfect net wobbles between epochs
+        FineTuning.Result r = FineTuning.run(snn, SmallTrainedNet.epochData(32), FineTuneSettings.defaults(),
+                TRAIN.withEpochs(3), new CheckpointStore(dir, 2), ProgressListener.silent());
         assertEquals(before, snn.graph().params(), "the converted network itself is not changed");
-        assertEquals(2, r.history().size());
-        assertTrue(r.history().get(1).trainLoss() < r.history().get(0).trainLoss() + 1e-9, r.history().toString());
-        assertEquals(3 * 3, r.drift().size(), "3 IF layers before and after each of 2 epochs");
+        assertEquals(3, r.history().size());
+        assertTrue(r.history().get(2).trainLoss() < r.history().get(0).trainLoss(), r.history().toString());
+        assertEquals(3 * 4, r.drift().size(), "3 IF layers before and after each of 3 epochs");
         var first = r.drift().get(0);
         var last = r.drift().get(r.drift().size() - 3);
         assertEquals(first.layer(), last.layer());
@@ -49,8 +51,8 @@ class FineTuningTest {
         for (var s : r.drift()) {
             assertTrue(s.lambda() <= 1.0 && s.theta() > 0, s.toString());
         }
-        assertTrue(r.history().get(1).testAccuracy() >= r.accuracyBefore() - 0.1,
-                "fine-tuning does not wreck the SNN: " + r.accuracyBefore() + " -> " + r.history().get(1).testAccuracy());
+        assertTrue(r.history().get(2).testAccuracy() >= r.accuracyBefore() - 0.1,
+                "fine-tuning does not wreck the SNN: " + r.accuracyBefore() + " -> " + r.history().get(2).testAccuracy());
     }
 
     @Test
