@@ -36,7 +36,7 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  */
 record IFKernel(double theta, double lambda, double u0, ResetMode reset, Surrogate smooth, DataType type) {
 
-    /** Whether the compare-based fast paths apply (types where {@link #below} is exact). */
+    /** Hard mode in FLOAT or DOUBLE, where the spike and the zero reset are single compare ops ({@link #below}). */
     private boolean exactType() {
         return smooth == null && (type == DataType.FLOAT || type == DataType.DOUBLE);
     }
