@@ -2,7 +2,9 @@ package org.ullsnn.snn;
 
 /**
  * One neuron's IF/LIF dynamics in plain Java, step by step (METHOD.md §3): the reference the multi-step
- * layer is tested against, and how membrane traces are replayed from recorded input currents.
+ * layer's native kernel ({@link IFKernel}) is tested against, and how membrane traces are replayed from
+ * recorded input currents. {@link #run} and {@link #spikeCount} share one step rule ({@link #integrate},
+ * {@link #fires}, {@link #afterSpike}).
  * <pre>
  * U(t) = lambda U(t-1) + I(t),  o(t) = 1[U(t) &gt;= theta],  U(t) = U(t) - theta o(t)  (or U(t) (1 - o(t)))
  * </pre>
@@ -44,11 +46,11 @@ public record NeuronDynamics(double theta, double lambda, double u0, ResetMode r
         int[] spikes = new int[steps];
         double u = u0;
         for (int t = 0; t < steps; t++) {
-            u = lambda * u + current[t];
+            u = integrate(u, current[t]);
             beforeReset[t] = u;
-            spikes[t] = u >= theta ? 1 : 0;
-            if (spikes[t] == 1) {
-                u = reset == ResetMode.SUBTRACT ? u - theta : 0.0;
+            if (fires(u)) {
+                spikes[t] = 1;
+                u = afterSpike(u);
             }
             afterReset[t] = u;
         }
@@ -60,13 +62,28 @@ public record NeuronDynamics(double theta, double lambda, double u0, ResetMode r
         double u = u0;
         int count = 0;
         for (double i : current) {
-            u = lambda * u + i;
-            if (u >= theta) {
+            u = integrate(u, i);
+            if (fires(u)) {
                 count++;
-                u = reset == ResetMode.SUBTRACT ? u - theta : 0.0;
+                u = afterSpike(u);
             }
         }
         return count;
+    }
+
+    /** {@code U(t) = lambda U(t-1) + I(t)}. */
+    private double integrate(double u, double current) {
+        return lambda * u + current;
+    }
+
+    /** {@code o(t) = 1[U(t) >= theta]}. */
+    private boolean fires(double u) {
+        return u >= theta;
+    }
+
+    /** The reset after a spike: {@code U - theta} or 0. */
+    private double afterSpike(double u) {
+        return reset == ResetMode.SUBTRACT ? u - theta : 0.0;
     }
 
     /**

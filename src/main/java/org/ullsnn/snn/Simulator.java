@@ -8,6 +8,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
@@ -52,7 +53,7 @@ public final class Simulator {
         long[] correct = new long[steps];
         Map<String, long[]> spikeCounts = new LinkedHashMap<>(); // layer -> spikes per step
         Map<String, Long> neurons = new LinkedHashMap<>();
-        Map<String, long[]> perNeuron = new LinkedHashMap<>();
+        Map<String, INDArray> perNeuron = new LinkedHashMap<>(); // layer -> [1, neurons] DOUBLE running counts
         byName.keySet().forEach(k -> spikeCounts.put(k, new long[steps]));
         snn.spikingPools().forEach(k -> spikeCounts.put(k, new long[steps]));
         List<MembraneTrace> recorded = new ArrayList<>();
@@ -79,12 +80,10 @@ public final class Simulator {
                 INDArray spikes = acts.get(name);
                 long perSample = spikes.length() / spikes.size(0);
                 neurons.put(name, perSample);
-                INDArray perStep = spikes.reshape('c', steps, n * perSample).sum(1);
-                long[] counts = spikes.reshape('c', steps * n, perSample).sum(0).toLongVector();
-                long[] acc = perNeuron.computeIfAbsent(name, k -> new long[(int) perSample]);
-                for (int j = 0; j < counts.length; j++) {
-                    acc[j] += counts[j];
-                }
+                INDArray perStep = spikes.reshape('c', new long[] {steps, n * perSample}).sum(1);
+                INDArray counts = columnSums(spikes.reshape('c', new long[] {steps * n, perSample}));
+                perNeuron.computeIfAbsent(name, k -> Nd4j.zeros(DataType.DOUBLE, 1, perSample))
+                        .addi(counts.castTo(DataType.DOUBLE));
                 long[] c = spikeCounts.get(name);
                 for (int t = 0; t < steps; t++) {
                     c[t] += perStep.getLong(t);
@@ -115,13 +114,23 @@ public final class Simulator {
         List<LayerSpikes> layers = new ArrayList<>();
         List<LayerSpikes> pooled = new ArrayList<>();
         for (Map.Entry<String, long[]> e : spikeCounts.entrySet()) {
-            LayerSpikes ls = new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue(),
-                    perNeuron.get(e.getKey()));
+            long[] counts = java.util.Arrays.stream(perNeuron.get(e.getKey()).toDoubleVector()).mapToLong(v -> (long) v)
+                    .toArray();
+            LayerSpikes ls = new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue(), counts);
             (byName.containsKey(e.getKey()) ? layers : pooled).add(ls);
         }
         progress.onProgress(ProgressEvent.done(task, batches, batches, "batch",
                 String.format(java.util.Locale.ROOT, "acc@T %.2f %%", 100 * accuracy[steps - 1])));
         return new SimulationResult(steps, seen, accuracy, layers, pooled, recorded);
+    }
+
+    /**
+     * Column sums of a {@code [rows, cols]} spike matrix as {@code [1, cols]}: one matrix-vector product with a
+     * row of ones (BLAS), where {@code sum(0)} reduces along strided columns several times slower. Exact for
+     * spike counts below 2^24 in FLOAT.
+     */
+    static INDArray columnSums(INDArray matrix) {
+        return Nd4j.ones(matrix.dataType(), 1, matrix.size(0)).mmul(matrix);
     }
 
     /** Only the vertices asked for (DL4J computes what they need, detached from workspaces). */

@@ -1,6 +1,10 @@
 package org.ullsnn.snn;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarDivision;
+import org.nd4j.linalg.api.ops.impl.scalar.Step;
+import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
@@ -13,6 +17,8 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * FAST_SIGMOID  H'(x) = 1 / (1 + k|x|)^2       S(x) = x / (1 + k|x|),  k = {@value #FAST_SIGMOID_SLOPE}
  * </pre>
  * The boxcar's antiderivative has kinks at |x| = 1, so smooth-mode gradient checks use the other two.
+ * {@link #derivative} and {@link #antiderivative} are the readable definitions; the IF layer's backward pass
+ * uses {@link #derivativeAtPotential}, the same {@code H'} computed in place from {@code U} with a few native ops.
  */
 public enum Surrogate {
     /** {@code 1[|x| < 1]}, i.e. {@code do/dU = (1/theta) 1[0 < U < 2 theta]}: the default, as in the authors' code. */
@@ -25,6 +31,19 @@ public enum Surrogate {
         @Override
         INDArray antiderivative(INDArray x) {
             return Transforms.min(Transforms.max(x, -1.0, true), 1.0, false);
+        }
+
+        /** {@code 1[0 < U < 2 theta]} as {@code 1[U > 0] - 1[U >= 2 theta]}: two steps and a subtraction. */
+        @Override
+        void derivativeAtPotential(INDArray u, double theta, INDArray into, INDArray scratch) {
+            DataType type = u.dataType();
+            if (type != DataType.FLOAT && type != DataType.DOUBLE) {
+                into.assign(derivative(u.div(theta).subi(1.0)));
+                return;
+            }
+            Nd4j.exec(new Step(u, into, 0.0));
+            Nd4j.exec(new Step(u, scratch, IFKernel.below(2 * theta, type)));
+            into.subi(scratch);
         }
     },
     /** {@code max(0, 1 - |x|)}. */
@@ -40,6 +59,12 @@ public enum Surrogate {
             INDArray value = m.sub(m.mul(m).muli(0.5));
             return value.muli(Transforms.sign(x, true));
         }
+
+        @Override
+        void derivativeAtPotential(INDArray u, double theta, INDArray into, INDArray scratch) {
+            distanceFromThreshold(u, theta, into).rsubi(1.0);
+            Transforms.max(into, 0.0, false);
+        }
     },
     /** {@code 1 / (1 + k|x|)^2} with {@code k = 10} (SuperSpike's fast sigmoid). */
     FAST_SIGMOID {
@@ -53,6 +78,12 @@ public enum Surrogate {
         INDArray antiderivative(INDArray x) {
             return x.div(Transforms.abs(x, true).muli(FAST_SIGMOID_SLOPE).addi(1.0));
         }
+
+        @Override
+        void derivativeAtPotential(INDArray u, double theta, INDArray into, INDArray scratch) {
+            distanceFromThreshold(u, theta, into).muli(FAST_SIGMOID_SLOPE).addi(1.0);
+            Transforms.pow(into, -2.0, false);
+        }
     };
 
     /** The slope k of {@link #FAST_SIGMOID}. */
@@ -63,4 +94,17 @@ public enum Surrogate {
 
     /** {@code S(x)} element-wise, a new array. */
     abstract INDArray antiderivative(INDArray x);
+
+    /**
+     * {@code H'(U/theta - 1)} written into {@code into}, which has the shape and type of {@code u} and may not
+     * be {@code u}; {@code scratch} (same shape) may be overwritten. Equals {@link #derivative} of
+     * {@code U/theta - 1} up to rounding at the kinks.
+     */
+    abstract void derivativeAtPotential(INDArray u, double theta, INDArray into, INDArray scratch);
+
+    /** {@code |U/theta - 1|} into {@code into}, which it returns. */
+    private static INDArray distanceFromThreshold(INDArray u, double theta, INDArray into) {
+        Nd4j.exec(new ScalarDivision(u, null, into, theta));
+        return Transforms.abs(into.subi(1.0), false);
+    }
 }

@@ -26,10 +26,10 @@ public class TimeRepeat extends AbstractLayer<TimeRepeatLayer> {
         long[] shape = input.shape().clone();
         shape[0] = n * steps;
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, input.dataType(), shape, 'c');
-        INDArray flatIn = input.dup('c').reshape('c', 1, n * perSample);
-        INDArray flatOut = out.reshape('c', steps, n * perSample);
+        INDArray flatIn = input.reshape('c', new long[] {1, n * perSample}); // a view when c-order
+        INDArray flatOut = out.reshape('c', new long[] {steps, n * perSample});
         for (int t = 0; t < steps; t++) {
-            flatOut.putRow(t, flatIn);
+            IFKernel.row(flatOut, t).assign(flatIn);
         }
         return out;
     }
@@ -40,9 +40,9 @@ public class TimeRepeat extends AbstractLayer<TimeRepeatLayer> {
         int steps = layerConf().getTimesteps();
         long n = input.size(0);
         long perSample = input.length() / n;
-        INDArray summed = epsilon.dup('c').reshape('c', steps, n * perSample).sum(0);
         INDArray grad = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, epsilon.dataType(), input.shape(), 'c');
-        grad.assign(summed.reshape('c', input.shape()));
+        TimeSum.sumSteps(epsilon.reshape('c', new long[] {steps, n * perSample}),
+                grad.reshape('c', new long[] {1, n * perSample}));
         return new Pair<>(new DefaultGradient(), grad);
     }
 

@@ -164,4 +164,55 @@ class IFNeuronTest {
         assertEquals(2.0, train.maxNumber().doubleValue(), 1e-6, "inverted scaling 1 / (1 - p)");
         assertEquals(current.length(), g.outputSingle(false, current).sumNumber().longValue(), "no dropout at inference");
     }
+
+    @Test
+    void trainingAndInferenceGiveTheSameSpikesAndASmallerBatchReusesTheBuffers() {
+        var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        ComputationGraph reused = ifGraph(3, 5, 0.8, 0.9, 0.2, ResetMode.SUBTRACT);
+        ComputationGraph fresh = ifGraph(3, 5, 0.8, 0.9, 0.2, ResetMode.SUBTRACT);
+        reused.initGradientsView();
+        fresh.initGradientsView();
+        Nd4j.getRandom().setSeed(21);
+        INDArray big = Nd4j.randn(DataType.FLOAT, 3 * 4, 5);
+        INDArray small = Nd4j.randn(DataType.FLOAT, 3 * 2, 5);
+        INDArray epsBig = Nd4j.randn(DataType.FLOAT, 3 * 4, 5);
+        INDArray epsSmall = Nd4j.randn(DataType.FLOAT, 3 * 2, 5);
+        IFNeuron a = (IFNeuron) reused.getLayer("if");
+        INDArray inference = reused.outputSingle(false, big);
+        a.setInput(big, mgr);
+        assertEquals(inference, a.activate(true, mgr).dup());
+        a.backpropGradient(epsBig, mgr);
+        a.setInput(small, mgr);
+        INDArray outA = a.activate(true, mgr).dup();
+        var backA = a.backpropGradient(epsSmall, mgr);
+        IFNeuron b = (IFNeuron) fresh.getLayer("if");
+        b.setInput(small, mgr);
+        assertEquals(b.activate(true, mgr), outA);
+        var backB = b.backpropGradient(epsSmall, mgr);
+        assertEquals(backB.getSecond(), backA.getSecond());
+        for (String key : new String[] {IFParamInitializer.THETA_KEY, IFParamInitializer.LAMBDA_KEY}) {
+            assertEquals(backB.getFirst().getGradientFor(key).getDouble(0),
+                    backA.getFirst().getGradientFor(key).getDouble(0), 0, key);
+        }
+    }
+
+    @Test
+    void dropoutMasksTheGradientWithTheForwardPassMask() {
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).seed(5)
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(300))
+                .addLayer("if", new IFNeuronLayer.Builder().timesteps(2).theta(1).dropout(0.5).build(), "in")
+                .setOutputs("if").build();
+        ComputationGraph g = new ComputationGraph(conf);
+        g.init();
+        g.initGradientsView();
+        IFNeuron n = (IFNeuron) g.getLayer("if");
+        var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        n.setInput(Nd4j.valueArrayOf(new long[] {2, 300}, 1.5f), mgr); // fires at both steps
+        INDArray out = n.activate(true, mgr).dup();
+        // step 2 only: U2 = 0.5 + 1.5 = 2.0, boxcar h = 0 at U = 2 theta, so dL/dI_2 = 0; step 1: U1 = 1.5, h = 1
+        // and g_R = 0, so dL/dI_1 = g_o1 h / theta = the mask itself for dL/do = 1
+        INDArray back = n.backpropGradient(Nd4j.ones(DataType.FLOAT, 2, 300), mgr).getSecond();
+        assertEquals(out.getRow(0), back.getRow(0), "the kept neurons, scaled by 1 / (1 - p)");
+        assertEquals(0.0, back.getRow(1).amaxNumber().doubleValue(), 0);
+    }
 }

@@ -5,29 +5,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.ullsnn.snn.NeuronDynamics;
 
 class ConversionSettingTest {
 
     private static final int CASES = 20_000;
     private static final double TOLERANCE = 1e-12;
 
-    /** Step-by-step IF neuron with soft reset under constant drive z: the spike count and membrane trace. */
+    /**
+     * The IF neuron with soft reset under constant drive z, step by step ({@link NeuronDynamics}, the one scalar
+     * step rule): the spike count, and the membrane after each step's reset into {@code trace} when given.
+     */
     private static int simulate(double z, double theta, double u0, int timesteps, double[] trace) {
-        double u = u0;
-        int spikes = 0;
-        for (int t = 0; t < timesteps; t++) {
-            u += z;
-            if (u >= theta) {
-                spikes++;
-                u -= theta;
-            }
-            if (trace != null) {
-                trace[t] = u;
-            }
+        double[] current = new double[timesteps];
+        Arrays.fill(current, z);
+        NeuronDynamics.Trace run = NeuronDynamics.integrateAndFire(theta, u0).run(current);
+        if (trace != null) {
+            System.arraycopy(run.afterReset(), 0, trace, 0, timesteps);
         }
-        return spikes;
+        return Arrays.stream(run.spikes()).sum();
     }
 
     @Test
