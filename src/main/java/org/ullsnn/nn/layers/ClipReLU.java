@@ -11,7 +11,8 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.DynamicCustomOp;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -40,9 +41,9 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
         assertInputSet(false);
         applyDropOutIfNecessary(training, workspaceMgr);
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, input.shape(), 'c');
-        // one native pass, no copy: clip(z, 0, mu) straight into the output
-        Nd4j.exec(DynamicCustomOp.builder("clipbyvalue").addInputs(input.castTo(dataType)).addOutputs(out)
-                .addFloatingPointArguments(0.0, mu()).build());
+        // two legacy scalar ops straight into the output, no copy (ND4J's clipbyvalue custom op was slower)
+        Nd4j.exec(new ScalarMax(input.castTo(dataType), null, out, 0.0));
+        Nd4j.exec(new ScalarMin(out, null, out, mu()));
         return out;
     }
 
