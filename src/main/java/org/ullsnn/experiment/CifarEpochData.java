@@ -46,6 +46,12 @@ public final class CifarEpochData implements EpochData {
         return train.size();
     }
 
+    /** Every batch is assembled anew from the image set, so it can be freed after use. */
+    @Override
+    public boolean freshBatches() {
+        return true;
+    }
+
     @Override
     public DataSetIterator test() {
         return new ImageSetIterator(test, normalization, IteratorOptions.evaluation(batchSize));

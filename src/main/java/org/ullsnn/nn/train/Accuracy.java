@@ -20,6 +20,15 @@ public final class Accuracy {
      * @throws IllegalArgumentException when the iterator yields no example
      */
     public static double of(ComputationGraph net, DataSetIterator data, String task, ProgressListener progress) {
+        return of(net, data, task, progress, false);
+    }
+
+    /**
+     * As above; with {@code freeBatches} each batch's buffers are freed once counted (for iterators that make every
+     * batch anew, see {@link EpochData#freshBatches()}).
+     */
+    public static double of(ComputationGraph net, DataSetIterator data, String task, ProgressListener progress,
+            boolean freeBatches) {
         if (data.resetSupported()) {
             data.reset();
         }
@@ -34,6 +43,10 @@ public final class Accuracy {
             correct += predicted.eq(expected).castTo(org.nd4j.linalg.api.buffer.DataType.INT)
                     .sumNumber().longValue();
             seen += batch.numExamples();
+            Batches.release(out);
+            if (freeBatches) {
+                Batches.release(batch);
+            }
             progress.onProgress(ProgressEvent.of(task, ++batches, -1, "batch", ""));
         }
         if (seen == 0) {

@@ -17,4 +17,12 @@ public interface EpochData {
 
     /** Test batches, in a fixed order, without augmentation. */
     DataSetIterator test();
+
+    /**
+     * Whether every batch the iterators return is a new array nobody else holds, so the trainer may free its
+     * native memory as soon as the step is done (see {@code Batches}). False unless an implementation knows.
+     */
+    default boolean freshBatches() {
+        return false;
+    }
 }

@@ -128,6 +128,9 @@ public final class Trainer {
             net.fit(batch);
             afterStep.accept(net);
             double loss = net.score();
+            if (data.freshBatches()) {
+                Batches.release(batch);
+            }
             batches++;
             images += batch.numExamples();
             if (!Double.isFinite(loss) || loss > config.divergenceLoss()) {
@@ -152,7 +155,8 @@ public final class Trainer {
         progress.onProgress(ProgressEvent.done(task, batches, batches, "batch", detail));
 
         long evalStart = System.nanoTime();
-        double accuracy = Accuracy.of(net, data.test(), "test after epoch " + (epoch + 1), progress);
+        double accuracy = Accuracy.of(net, data.test(), "test after epoch " + (epoch + 1), progress,
+                data.freshBatches());
         double evalSeconds = (System.nanoTime() - evalStart) / 1e9;
         return new EpochMetrics(epoch + 1, lr, lossSum / batches, accuracy, images, trainSeconds,
                 images / trainSeconds, evalSeconds, ProcessMemory.peakRssMb());
