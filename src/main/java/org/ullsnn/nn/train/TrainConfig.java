@@ -104,7 +104,8 @@ public record TrainConfig(
     /**
      * Batch of the cosine preset: 120, not 128, because oneDNN's Winograd backward-data pass is pathologically slow
      * at power-of-two batches on our CPUs (110 ms against 3.7 ms per 32x32 layer at batch 128 vs 112, from
-     * {@code DNNL_VERBOSE}); width-0.25 VGG-16 with BN trained 1.3-1.7x faster per image at 120 than at 128.
+     * {@code DNNL_VERBOSE}); width-0.25 VGG-16 with BN trained 1.24x and 1.70x faster at 120 than at 128 in two
+     * one-process comparisons.
      */
     public static final int COSINE_BATCH = 120;
 
