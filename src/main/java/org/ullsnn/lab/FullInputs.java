@@ -56,10 +56,10 @@ final class FullInputs {
         if (location.isModel()) {
             ModelCard card = ModelZoo.readCard(location.source());
             source = String.format(Locale.ROOT, "shipped model %s %s, %.2f %% on %,d test images, from %s; outputs in %s",
-                    location.modelName(), network, 100 * card.testAccuracy(), card.testImages(), in.modelFile(),
-                    location.outputs());
+                    location.modelName(), network, 100 * card.testAccuracy(), card.testImages(),
+                    paths.shown(in.modelFile()), paths.shown(location.outputs()));
         } else {
-            source = String.format(Locale.ROOT, "%s %s from %s", c.name(), network, in.modelFile());
+            source = String.format(Locale.ROOT, "%s %s from %s", c.name(), network, paths.shown(in.modelFile()));
         }
         return new LabInputs(setup, LabMode.FULL, source, in.dnn(), location.source(), location.outputs(),
                 in.calibration(), in.test(), c.dataset().normalization(), Plots.figuresDir(location.outputs()), paths);

@@ -134,6 +134,11 @@ public record LabInputs(LabSetup setup, LabMode mode, String source, Computation
     public String toString() {
         return String.format(Locale.ROOT, "%s mode, %s: %s; %d calibration images %s, %d test images, figures in %s",
                 mode, setup, source, calibration.size(0), Arrays.toString(Arrays.copyOfRange(calibration.shape(), 1, 4)),
-                test.size(), figuresDir);
+                test.size(), shown(figuresDir));
+    }
+
+    /** How outputs name {@code path}: relative to the repository, never with the machine's folders ({@link LabPaths#shown}). */
+    public String shown(Path path) {
+        return paths.shown(path);
     }
 }

@@ -63,6 +63,31 @@ public record LabPaths(Path root, Path runs, Path data) {
         return runs.resolve(name);
     }
 
+    /**
+     * How outputs name {@code path}, without the machine's folders: relative to the repository root when inside it
+     * ({@code runs/c10-vgg16-w0.25-clip-bn/figures}), else relative to the runs or data folder named by its variable
+     * ({@code $ULLSNN_RUNS/c10-vgg16-w0.25-clip-bn}, {@code $ULLSNN_DATA/cifar-10-batches-bin}), else
+     * {@code <outside the repository>/} and the file name.
+     */
+    public String shown(Path path) {
+        Path p = path.toAbsolutePath().normalize();
+        if (p.startsWith(root)) {
+            String relative = root.relativize(p).toString();
+            return relative.isEmpty() ? "." : relative;
+        }
+        if (p.startsWith(runs)) {
+            return under("$" + RUNS_ENV, runs.relativize(p));
+        }
+        if (p.startsWith(data)) {
+            return under("$" + DataLocation.ENV_VAR, data.relativize(p));
+        }
+        return "<outside the repository>/" + p.getFileName();
+    }
+
+    private static String under(String variable, Path relative) {
+        return relative.toString().isEmpty() ? variable : variable + "/" + relative;
+    }
+
     /** The nearest folder at or above {@code start} that holds a {@code pom.xml}. */
     static Optional<Path> repositoryAbove(Path start) {
         for (Path p = start.toAbsolutePath().normalize(); p != null; p = p.getParent()) {

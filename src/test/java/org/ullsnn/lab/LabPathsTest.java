@@ -44,4 +44,19 @@ class LabPathsTest {
         assertEquals(runs, p.runs());
         assertEquals(data, p.data());
     }
+
+    @Test
+    void showsPathsWithoutTheMachinesFolders() {
+        Path repo = dir.resolve("repo");
+        LabPaths inside = new LabPaths(repo, repo.resolve("runs"), repo.resolve("data"));
+        assertEquals("runs/c10/figures", inside.shown(repo.resolve("runs/c10/figures")));
+        assertEquals(".", inside.shown(repo));
+        assertEquals("<outside the repository>/x.png", inside.shown(dir.resolve("tmp/x.png")));
+
+        LabPaths outside = new LabPaths(repo, dir.resolve("my-runs"), dir.resolve("my-data"));
+        assertEquals("$ULLSNN_RUNS/c10/model.zip", outside.shown(dir.resolve("my-runs/c10/model.zip")));
+        assertEquals("$ULLSNN_RUNS", outside.shown(dir.resolve("my-runs")));
+        assertEquals("$ULLSNN_DATA/cifar-10-batches-bin", outside.shown(dir.resolve("my-data/cifar-10-batches-bin")));
+        assertEquals("models/c10/model.zip", outside.shown(repo.resolve("models/c10/model.zip")));
+    }
 }
