@@ -1,13 +1,13 @@
 package org.ullsnn.plot;
 
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.TreeSet;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategorySeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
+import org.knowm.xchart.XYChart;
 import org.ullsnn.experiment.ConversionSweep;
 import tech.tablesaw.api.Table;
 
@@ -16,10 +16,12 @@ import tech.tablesaw.api.Table;
  * accuracy as a dashed reference line (the paper's strategies-vs-T comparison).
  * <p>Input: the sweep's accuracy table, {@link ConversionSweep.Result#accuracyTable()} ({@code accuracy.csv}).
  * Columns read: {@code strategy}, {@code T}, {@code accuracy} and {@code dnn_accuracy} (fractions in [0, 1], drawn
- * in percent). T is a category axis: the values of T in the table, in increasing order, evenly spaced. A strategy
- * without a value at some T (it failed to convert) leaves a gap there.
+ * in percent). T is a numeric axis (T = 8 twice as far from 0 as T = 4), labelled at whole numbers. Each strategy
+ * has its own colour and marker shape; one whose values equal an earlier strategy's at every T is named
+ * {@code "name (= earlier)"} in the legend, since its line lies under the other. A strategy without a value at some T
+ * (it failed to convert) leaves a gap there.
  * <pre>{@code
- * CategoryChart c = AccuracyChart.vsTimesteps(sweep);
+ * XYChart c = AccuracyChart.vsTimesteps(sweep);
  * }</pre>
  */
 public final class AccuracyChart {
@@ -29,11 +31,14 @@ public final class AccuracyChart {
 
     static final String FIGURE = "the accuracy-vs-T chart";
 
+    /** Pixels between x ticks XChart aims for: small enough for one tick per time step up to T = 16. */
+    private static final int TICK_SPACING_PX = 30;
+
     private AccuracyChart() {
     }
 
     /** The sweep's accuracy table; its DNN accuracy also when no cell converted. */
-    public static CategoryChart vsTimesteps(ConversionSweep.Result sweep) {
+    public static XYChart vsTimesteps(ConversionSweep.Result sweep) {
         if (sweep == null || sweep.cells().isEmpty()) {
             throw new IllegalArgumentException(FIGURE + " needs a sweep with at least one converted cell");
         }
@@ -45,13 +50,12 @@ public final class AccuracyChart {
      *
      * @throws IllegalArgumentException naming a missing column, or when the rows disagree on the DNN accuracy
      */
-    public static CategoryChart vsTimesteps(Table accuracy) {
+    public static XYChart vsTimesteps(Table accuracy) {
         Columns.require(accuracy, FIGURE, "strategy", "T", "accuracy", "dnn_accuracy");
         List<Integer> rows = Columns.allRows(accuracy);
-        TreeSet<Integer> ts = new TreeSet<>();
-        rows.forEach(r -> ts.add((int) Math.round(Columns.number(accuracy, "T", r))));
-        List<Integer> timesteps = new ArrayList<>(ts);
-        List<String> labels = timesteps.stream().map(String::valueOf).toList();
+        TreeSet<Integer> distinct = new TreeSet<>();
+        rows.forEach(r -> distinct.add((int) Math.round(Columns.number(accuracy, "T", r))));
+        List<Integer> timesteps = new ArrayList<>(distinct);
         double dnn = Columns.number(accuracy, "dnn_accuracy", 0);
         for (int r : rows) {
             double other = Columns.number(accuracy, "dnn_accuracy", r);
@@ -61,26 +65,31 @@ public final class AccuracyChart {
             }
         }
 
-        CategoryChart chart = ChartDefaults.category(String.format(Locale.ROOT,
+        XYChart chart = ChartDefaults.xy(String.format(Locale.ROOT,
                 "Test accuracy vs time steps T (DNN %.2f %%)", 100 * dnn), "time steps T", "test accuracy (%)");
-        ChartDefaults.lines(chart);
-        chart.getStyler().setXAxisLabelRotation(0);
+        double[] ts = timesteps.stream().mapToDouble(Integer::doubleValue).toArray();
+        // T is a number, not a category: T = 8 sits four steps right of T = 4; ticks only at whole T
+        ChartDefaults.integerXTicks(chart);
+        chart.getStyler().setXAxisMin(0.0);
+        chart.getStyler().setXAxisMax(ts[ts.length - 1] + 1);
+        chart.getStyler().setXAxisTickMarkSpacingHint(TICK_SPACING_PX);   // a tick at every T up to 16
+        chart.getStyler().setYAxisMin(0.0);
+        Map<String, double[]> drawn = new LinkedHashMap<>();
+        int index = 0;
         for (String strategy : Columns.distinct(accuracy, "strategy", rows)) {
             List<Integer> own = Columns.rowsWhere(accuracy, "strategy", strategy, rows);
-            List<Double> values = new ArrayList<>();
-            for (int t : timesteps) {
-                Double v = null;
-                for (int r : own) {
-                    if ((int) Math.round(Columns.number(accuracy, "T", r)) == t) {
-                        v = Columns.finiteOrNull(100 * Columns.number(accuracy, "accuracy", r));
-                    }
-                }
-                values.add(v);
+            double[] values = new double[ts.length];
+            Arrays.fill(values, Double.NaN);
+            for (int r : own) {
+                int i = timesteps.indexOf((int) Math.round(Columns.number(accuracy, "T", r)));
+                values[i] = 100 * Columns.number(accuracy, "accuracy", r);
             }
-            chart.addSeries(strategy, labels, values).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(ChartDefaults.legendName(strategy, values, drawn), ts, values)
+                    .setMarker(ChartDefaults.marker(index++));
         }
-        CategorySeries reference = chart.addSeries(DNN, labels, Collections.nCopies(labels.size(), 100 * dnn));
-        ChartDefaults.reference(reference);
+        double[] reference = new double[ts.length];
+        Arrays.fill(reference, 100 * dnn);
+        ChartDefaults.reference(chart.addSeries(DNN, ts, reference));
         return chart;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.knowm.xchart.AnnotationLine;
+import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
@@ -36,7 +37,7 @@ import org.ullsnn.stats.ZeroInflated;
  *   <li>The y axis stops at {@value #Y_HEADROOM} times the highest of the histogram and the uniform line, so a
  *       density that shoots up near 0 does not flatten the figure.</li>
  *   <li>A plain ReLU ({@code mu = +Infinity}) has no uniform assumption: that series is left out.</li>
- *   <li>A vertical line marks {@code mu}.</li>
+ *   <li>A vertical line marks {@code mu}, labelled {@code "mu = 3.21"} at the top of the plot.</li>
  * </ul>
  * <pre>{@code
  * XYChart c = DistributionChart.of(network.layer("conv3_act"), fits.layer("conv3_act"));
@@ -129,11 +130,18 @@ public final class DistributionChart {
             ChartDefaults.reference(u);
             highest = Math.max(highest, h);
             chart.addAnnotation(new AnnotationLine(mu, true, false));
+            // the label sits just inside the top of the plot, centred on the line
+            chart.addAnnotation(new AnnotationText(muLabel(mu), mu, 0.93 * Y_HEADROOM * highest, false));
         }
         chart.getStyler().setYAxisMin(0.0);
         chart.getStyler().setYAxisMax(Y_HEADROOM * highest);
         chart.getStyler().setXAxisMin(0.0);
         return chart;
+    }
+
+    /** The label of the vertical line at the clip value: {@code "mu = 3.21"}. */
+    static String muLabel(double mu) {
+        return String.format(Locale.ROOT, "mu = %.3g", mu);
     }
 
     /**

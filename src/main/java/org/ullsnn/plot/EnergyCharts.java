@@ -19,7 +19,7 @@ import tech.tablesaw.api.Table;
  *   <li>{@link #perLayer(Table, String)}: the same from the long table {@link EnergyReport#longTable}
  *       ({@code energy/<strategy>-T<T>_layers.csv}) for one preset; columns read: {@code preset}, {@code layer},
  *       {@code dnn_nJ}, {@code snn_nJ}, {@code T}, {@code first_layer}, {@code fan_out}, {@code neuron_pJ}.</li>
- *   <li>{@link #perPreset(List)}: one group per report (preset), total uJ per image, the ratio
+ *   <li>{@link #perPreset(List)}: one group per report (preset), total energy per image in microjoules, the ratio
  *       {@code E_DNN / E_SNN} in each group's label.</li>
  * </ul>
  */
@@ -91,7 +91,7 @@ public final class EnergyCharts {
     }
 
     /**
-     * Total energy per image of each report, uJ; the group labels read {@code "FP32 (12.34x)"}.
+     * Total energy per image of each report, in microjoules; the group labels read {@code "FP32 (12.34x)"}.
      *
      * @throws IllegalArgumentException when the list is empty or the reports differ in T or conventions (they must
      *                                  price one activity several ways)
@@ -122,7 +122,7 @@ public final class EnergyCharts {
                 sameCeiling ? String.format(Locale.ROOT, "; ceiling %.2fx", base.ceiling()) : "",
                 conventions(base.timesteps(), c.firstLayer().cliName(), c.fanOut().name().toLowerCase(Locale.ROOT),
                         c.neuronPj(), " (in the SNN totals)"));
-        CategoryChart chart = ChartDefaults.category(title, "energy preset (45 nm)", "energy per image (uJ)", WIDTH);
+        CategoryChart chart = ChartDefaults.category(title, "energy preset (45 nm)", "energy per image (\u00b5J)", WIDTH);
         chart.getStyler().setXAxisLabelRotation(0);
         chart.addSeries(DNN, labels, dnn);
         chart.addSeries(SNN, labels, snn);

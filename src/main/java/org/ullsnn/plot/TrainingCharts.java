@@ -123,7 +123,7 @@ public final class TrainingCharts {
                 x.add(Columns.number(drift, "epoch", r));
                 y.add(Columns.number(drift, column, r));
             }
-            chart.addSeries(layer, x, y).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(layer, x, y);   // each layer its own colour and marker shape (ChartDefaults)
         }
         ChartDefaults.integerXTicks(chart);
         return chart;
@@ -144,7 +144,7 @@ public final class TrainingCharts {
                 x.add(Columns.number(t, "epoch", r));
                 y.add(scale * Columns.number(t, column, r));
             }
-            chart.addSeries(name, x, y).setMarker(SeriesMarkers.CIRCLE);
+            chart.addSeries(name, x, y);
         });
         ChartDefaults.integerXTicks(chart);
         return chart;

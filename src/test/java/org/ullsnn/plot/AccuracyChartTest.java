@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.ullsnn.plot.ChartAssertions.category;
+import static org.ullsnn.plot.ChartAssertions.xy;
 import static org.ullsnn.plot.ChartAssertions.names;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.XYChart;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -30,24 +30,36 @@ class AccuracyChartTest {
 
     @Test
     void oneLinePerStrategyOverSortedTAndTheDnnAsReference() {
-        CategoryChart chart = AccuracyChart.vsTimesteps(accuracy());
+        XYChart chart = AccuracyChart.vsTimesteps(accuracy());
         assertEquals(List.of("max-norm", "fitted-dnn", AccuracyChart.DNN), names(chart));
-        assertEquals(List.of("1", "2", "4"), List.copyOf(category(chart, "max-norm").getXData()));
-        assertArrayEquals(new double[] {10, 40, 70}, category(chart, "max-norm").getYData(), PERCENT);
-        double[] fitted = category(chart, "fitted-dnn").getYData();
+        assertArrayEquals(new double[] {1, 2, 4}, xy(chart, "max-norm").getXData(), 0,
+                "T on a numeric axis: 4 lies twice as far from 0 as 2");
+        assertArrayEquals(new double[] {10, 40, 70}, xy(chart, "max-norm").getYData(), PERCENT);
+        double[] fitted = xy(chart, "fitted-dnn").getYData();
         assertTrue(Double.isNaN(fitted[0]), "no point where the strategy failed");
         assertArrayEquals(new double[] {80, 85}, new double[] {fitted[1], fitted[2]}, PERCENT);
-        assertArrayEquals(new double[] {90, 90, 90}, category(chart, AccuracyChart.DNN).getYData(), PERCENT);
-        assertTrue(chart.getStyler().isOverlapped(), "each point sits on its T, not shifted as grouped bars are");
+        assertArrayEquals(new double[] {90, 90, 90}, xy(chart, AccuracyChart.DNN).getYData(), PERCENT);
+        assertTrue(xy(chart, "max-norm").getMarker() != xy(chart, "fitted-dnn").getMarker(),
+                "each strategy its own marker shape");
         ChartAssertions.complete(chart);
     }
 
     @Test
     void drawsASweep() {
-        CategoryChart chart = AccuracyChart.vsTimesteps(Fixtures.sweep());
+        XYChart chart = AccuracyChart.vsTimesteps(Fixtures.sweep());
         assertEquals(List.of("max-norm", "half-shift", AccuracyChart.DNN), names(chart));
-        assertArrayEquals(new double[] {30, 60}, category(chart, "max-norm").getYData(), PERCENT);
-        assertArrayEquals(new double[] {90, 90}, category(chart, AccuracyChart.DNN).getYData(), PERCENT);
+        assertArrayEquals(new double[] {30, 60}, xy(chart, "max-norm").getYData(), PERCENT);
+        assertArrayEquals(new double[] {90, 90}, xy(chart, AccuracyChart.DNN).getYData(), PERCENT);
+    }
+
+    @Test
+    void aLineHiddenUnderAnEarlierOneSaysSoInTheLegend() {
+        Table t = Table.create("accuracy by strategy and T",
+                StringColumn.create("strategy", "a", "a", "b", "b", "c", "c"),
+                IntColumn.create("T", 1, 2, 1, 2, 1, 2),
+                DoubleColumn.create("accuracy", 0.01, 0.01, 0.01, 0.01, 0.01, 0.02),
+                DoubleColumn.create("dnn_accuracy", 0.5, 0.5, 0.5, 0.5, 0.5, 0.5));
+        assertEquals(List.of("a", "b (= a)", "c", AccuracyChart.DNN), names(AccuracyChart.vsTimesteps(t)));
     }
 
     @Test

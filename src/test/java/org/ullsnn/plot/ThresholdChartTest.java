@@ -2,6 +2,7 @@ package org.ullsnn.plot;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.ullsnn.plot.ChartAssertions.category;
@@ -34,13 +35,16 @@ class ThresholdChartTest {
     void aSweepGivesAPairPerStrategyAtT() {
         ConversionSweep.Result sweep = Fixtures.sweep();
         CategoryChart chart = ThresholdChart.alphaBeta(sweep, 2);
-        assertEquals(List.of("max-norm: alpha", "max-norm: beta", "half-shift: alpha", "half-shift: beta"),
-                names(chart));
+        // the fixture gives both strategies the same thresholds: the legend says the second pair lies under the first
+        assertEquals(List.of("max-norm: alpha", "max-norm: beta", "half-shift: alpha (= max-norm: alpha)",
+                "half-shift: beta (= max-norm: beta)"), names(chart));
         for (String name : names(chart)) {
             assertEquals(Fixtures.LAYERS.size(), category(chart, name).getYData().length, name);
         }
         assertEquals(category(chart, "max-norm: alpha").getLineColor(), category(chart, "max-norm: beta").getLineColor(),
                 "alpha and beta of one strategy share a colour");
+        assertNotEquals(category(chart, "max-norm: alpha").getMarker(),
+                category(chart, "half-shift: alpha (= max-norm: alpha)").getMarker(), "each strategy its own marker");
         ChartAssertions.complete(chart);
     }
 
