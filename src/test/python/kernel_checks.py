@@ -3,10 +3,11 @@
 Each check starts the kernel named by KERNEL_IT_NAME (found through JUPYTER_PATH; its log goes to
 KERNEL_IT_LOG), talks to it over loopback only, and prints one line of JSON with what it saw; the Java
 integration tests assert on it. Usage:
-    kernel_checks.py forged|robustness|behaviour|interrupt|timing WORKDIR
+    kernel_checks.py forged|robustness|behaviour|interrupt|early_interrupt|timing WORKDIR
 """
 import json
 import os
+import signal
 import socket
 import sys
 import time
@@ -267,6 +268,42 @@ def interrupt(workdir):
     print(json.dumps(result))
 
 
+def interrupted_cell(km, kc, code, send_interrupt, after_seconds=1.0):
+    """Runs code, interrupts it after_seconds later with send_interrupt(); the reply and how long the cell took."""
+    began = time.monotonic()
+    msg_id = kc.execute(code)
+    time.sleep(after_seconds)
+    send_interrupt()
+    reply, outputs = collect(kc, msg_id, timeout=60)
+    return {"reply": {k: reply.get(k) for k in ("status", "ename", "evalue")},
+            "seconds": time.monotonic() - began,
+            "stderr": "".join(o["content"]["text"] for o in outputs
+                              if o["type"] == "stream" and o["content"]["name"] == "stderr")}
+
+
+def early_interrupt(workdir):
+    """An interrupt 1 s into the first cell of a fresh kernel (JShell still warming up) stops it at once, in both
+    interrupt modes: interrupt_request on the control channel (the kernelspec's "message"), and SIGINT ("signal")."""
+    km, kc, _ = start()
+    try:
+        mode = km.kernel_spec.interrupt_mode
+        by_message = interrupted_cell(km, kc, "Thread.sleep(15000);", km.interrupt_kernel)
+        after_message = execute(kc, "1 + 1")
+        by_signal = interrupted_cell(km, kc, "Thread.sleep(15000);", lambda: km.signal_kernel(signal.SIGINT))
+        after_signal = execute(kc, "2 + 2")
+        result = {
+            "interrupt_mode": mode,
+            "by_message": by_message,
+            "after_message": text_of(after_message),
+            "by_signal": by_signal,
+            "after_signal": text_of(after_signal),
+            "alive": km.is_alive(),
+        }
+    finally:
+        stop(km, kc)
+    print(json.dumps(result))
+
+
 def timing(workdir):
     """Start-to-ready, first-cell and first-ND4J-cell times of a fresh kernel."""
     km, kc, ready = start()
@@ -292,4 +329,4 @@ def timing(workdir):
 
 if __name__ == "__main__":
     {"forged": forged, "robustness": robustness, "behaviour": behaviour, "interrupt": interrupt,
-     "timing": timing}[sys.argv[1]](sys.argv[2])
+     "early_interrupt": early_interrupt, "timing": timing}[sys.argv[1]](sys.argv[2])

@@ -67,9 +67,26 @@ public final class KernelMain {
 
         // connect: answer requests
         Kernel kernel = new Kernel(sockets, outbox, output, renderer, magics, session);
+        interruptOnSigint(kernel);
         kernel.serve();
         LOG.info("kernel serving on {} after {} ms", connection, (System.nanoTime() - started) / 1_000_000);
         sockets.shell().waitUntilClose();
+    }
+
+    /**
+     * Makes SIGINT interrupt the running cell instead of ending the JVM. The kernelspec asks Jupyter for
+     * {@code interrupt_mode: message} (an {@code interrupt_request} on the control channel), but a kernelspec edited to
+     * {@code signal}, or a front end that signals anyway, sends SIGINT, as IPython expects; Jupyter starts the kernel
+     * in a session of its own, so a Ctrl-C in Jupyter's terminal does not reach it.
+     */
+    private static void interruptOnSigint(Kernel kernel) {
+        // sun.misc.Signal (module jdk.unsupported) is the JDK's only way to handle a signal; javac warns about it
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+        } catch (IllegalArgumentException e) { // e.g. the JVM runs with -Xrs
+            LOG.warn("SIGINT cannot be handled ({}): with interrupt_mode signal, an interrupt ends the kernel",
+                    e.toString());
+        }
     }
 
     /** Loads ND4J's native backend now, so that the first cell using it does not wait for it. */
