@@ -41,7 +41,7 @@ import org.ullsnn.kernel.wire.SignedChannel;
 /**
  * Answers the protocol's requests: {@code kernel_info}, {@code execute}, {@code complete}, {@code inspect},
  * {@code is_complete}, {@code history}, {@code comm_info}/{@code comm_open}, {@code interrupt} and
- * {@code shutdown}. Every
+ * {@code shutdown}; a cell that reads {@code System.in} sends {@code input_request}s ({@link CellInput}). Every
  * request is bracketed by {@code busy} and {@code idle} on IOPub. Shell requests run on the shell channel's thread,
  * one at a time; control requests (interrupt, shutdown) on the control channel's thread, so they get through while
  * a cell runs. An interrupt stops the execute request being served at any point, the wait for JShell's warm-up
@@ -56,6 +56,7 @@ final class Kernel {
     private final KernelSockets sockets;
     private final Outbox outbox;
     private final CellOutput output;
+    private final CellInput input;
     private final Renderer renderer;
     private final Magics magics;
     private final CompletableFuture<JavaSession> session;
@@ -69,11 +70,12 @@ final class Kernel {
     });
     private boolean startupProblemsShown;
 
-    Kernel(KernelSockets sockets, Outbox outbox, CellOutput output, Renderer renderer,
+    Kernel(KernelSockets sockets, Outbox outbox, CellOutput output, CellInput input, Renderer renderer,
             Magics magics, CompletableFuture<JavaSession> session) {
         this.sockets = sockets;
         this.outbox = outbox;
         this.output = output;
+        this.input = input;
         this.renderer = renderer;
         this.magics = magics;
         this.session = session;
@@ -136,6 +138,7 @@ final class Kernel {
         boolean store = r.shouldStoreHistory() && !silent;
         int count = store ? executionCount.incrementAndGet() : executionCount.get();
         output.attach(request);
+        input.attach(r.isStdinEnabled() ? () -> askFrontEnd(request) : null);
         outbox.status(request, "busy");
         if (!silent) {
             outbox.publish(request, new PublishExecuteInput(code, count));
@@ -182,6 +185,7 @@ final class Kernel {
             }
         }
         interrupts.end();
+        input.detach();
         // requests that arrived while the failed cell ran were sent before its result was known: collect them
         // before replying, so that one sent after the reply is never mistaken for one of them
         List<Message<?>> queued = failed && r.shouldStopOnError() ? channel.takeQueued() : List.of();
@@ -190,6 +194,17 @@ final class Kernel {
         for (Message<?> next : queued) {
             abortExecutes(channel, next);
         }
+    }
+
+    /**
+     * Sends an {@code input_request} for one line of {@code System.in} to the front end of {@code request}, after
+     * what the cell printed so far (a prompt, say). Called on the thread that reads.
+     */
+    private CompletableFuture<String> askFrontEnd(Message<?> request) {
+        output.flush();
+        outbox.drain();
+        return sockets.stdin().ask(outbox.addressedTo(request, MessageType.INPUT_REQUEST,
+                Map.of("prompt", "", "password", false)));
     }
 
     /** Answers an execute request queued behind a failed cell with {@code aborted}; handles anything else. */
