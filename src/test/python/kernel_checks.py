@@ -3,10 +3,11 @@
 Each check starts the kernel named by KERNEL_IT_NAME (found through JUPYTER_PATH; its log goes to
 KERNEL_IT_LOG), talks to it over loopback only, and prints one line of JSON with what it saw; the Java
 integration tests assert on it. Usage:
-    kernel_checks.py forged|robustness|behaviour|interrupt|timing WORKDIR
+    kernel_checks.py forged|robustness|behaviour|interrupt|early_interrupt|stdin|timing WORKDIR
 """
 import json
 import os
+import signal
 import socket
 import sys
 import time
@@ -267,6 +268,111 @@ def interrupt(workdir):
     print(json.dumps(result))
 
 
+def interrupted_cell(km, kc, code, send_interrupt, after_seconds=1.0):
+    """Runs code, interrupts it after_seconds later with send_interrupt(); the reply and how long the cell took."""
+    began = time.monotonic()
+    msg_id = kc.execute(code)
+    time.sleep(after_seconds)
+    send_interrupt()
+    reply, outputs = collect(kc, msg_id, timeout=60)
+    return {"reply": {k: reply.get(k) for k in ("status", "ename", "evalue")},
+            "seconds": time.monotonic() - began,
+            "stderr": "".join(o["content"]["text"] for o in outputs
+                              if o["type"] == "stream" and o["content"]["name"] == "stderr")}
+
+
+def early_interrupt(workdir):
+    """An interrupt 1 s into the first cell of a fresh kernel (JShell still warming up) stops it at once, in both
+    interrupt modes: interrupt_request on the control channel (the kernelspec's "message"), and SIGINT ("signal")."""
+    km, kc, _ = start()
+    try:
+        mode = km.kernel_spec.interrupt_mode
+        by_message = interrupted_cell(km, kc, "Thread.sleep(15000);", km.interrupt_kernel)
+        after_message = execute(kc, "1 + 1")
+        by_signal = interrupted_cell(km, kc, "Thread.sleep(15000);", lambda: km.signal_kernel(signal.SIGINT))
+        after_signal = execute(kc, "2 + 2")
+        result = {
+            "interrupt_mode": mode,
+            "by_message": by_message,
+            "after_message": text_of(after_message),
+            "by_signal": by_signal,
+            "after_signal": text_of(after_signal),
+            "alive": km.is_alive(),
+        }
+    finally:
+        stop(km, kc)
+    print(json.dumps(result))
+
+
+def answered(kc, code, answers, allow_stdin=True, reply_with_parent=True):
+    """Runs code; answers each input_request it sends, in order; returns what the cell showed and the requests."""
+    msg_id = kc.execute(code, allow_stdin=allow_stdin)
+    requests = []
+    for answer in answers:
+        request = kc.get_stdin_msg(timeout=TIMEOUT)
+        requests.append({"msg_type": request["msg_type"], "content": request["content"],
+                         "parent_msg_id": request["parent_header"].get("msg_id"), "ours": msg_id})
+        if callable(answer):
+            answer(request)
+        elif reply_with_parent:  # as JupyterLab does
+            kc.stdin_channel.send(kc.session.msg("input_reply", {"value": answer}, parent=request["header"]))
+        else:  # jupyter_client's own KernelClient.input sends no parent
+            kc.input(answer)
+    reply, outputs = collect(kc, msg_id)
+    return {"reply": {k: reply.get(k) for k in ("status", "ename", "evalue")},
+            "value": next((o["content"]["data"].get("text/plain") for o in outputs if o["type"] == "execute_result"),
+                          None),
+            "stdout": "".join(o["content"]["text"] for o in outputs
+                              if o["type"] == "stream" and o["content"]["name"] == "stdout"),
+            "stderr": "".join(o["content"]["text"] for o in outputs
+                              if o["type"] == "stream" and o["content"]["name"] == "stderr"),
+            "requests": requests}
+
+
+def stdin(workdir):
+    """System.in in a cell: input_request on the stdin channel, answered by input_reply; forged replies dropped;
+    refused without allow_stdin; an interrupt ends the wait."""
+    km, kc, _ = start()
+    try:
+        scanner = answered(kc, 'System.out.print("name? ");\nnew java.util.Scanner(System.in).nextLine()', ["hello"],
+                           reply_with_parent=False)
+
+        attacker = Session(key=b"not-the-connection-key", username="attacker")
+
+        def forged_then_genuine(request):
+            attacker.send(kc.stdin_channel.socket, attacker.msg("input_reply", {"value": "forged"},
+                                                                parent=request["header"]))
+            time.sleep(0.5)
+            kc.stdin_channel.send(kc.session.msg("input_reply", {"value": "one"}, parent=request["header"]))
+
+        two_lines = answered(kc, "var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));\n"
+                                 'in.readLine() + "|" + in.readLine()', [forged_then_genuine, "two"])
+
+        refused_scanner = answered(kc, "new java.util.Scanner(System.in).nextLine()", [], allow_stdin=False)
+        refused_read = answered(kc, "System.in.read()", [], allow_stdin=False)
+
+        msg_id = kc.execute("new java.util.Scanner(System.in).nextLine()")
+        kc.get_stdin_msg(timeout=TIMEOUT)
+        began = time.monotonic()
+        km.interrupt_kernel()
+        waiting_reply, _ = collect(kc, msg_id, timeout=60)
+        interrupted_after = time.monotonic() - began
+        after = answered(kc, "new java.util.Scanner(System.in).nextLine().length()", ["four"])
+        result = {
+            "scanner": scanner,
+            "two_lines": two_lines,
+            "refused_scanner": refused_scanner,
+            "refused_read": refused_read,
+            "interrupted_wait": {k: waiting_reply.get(k) for k in ("status", "ename", "evalue")},
+            "interrupted_wait_seconds": interrupted_after,
+            "after_interrupt": after,
+            "alive": km.is_alive(),
+        }
+    finally:
+        stop(km, kc)
+    print(json.dumps(result))
+
+
 def timing(workdir):
     """Start-to-ready, first-cell and first-ND4J-cell times of a fresh kernel."""
     km, kc, ready = start()
@@ -292,4 +398,4 @@ def timing(workdir):
 
 if __name__ == "__main__":
     {"forged": forged, "robustness": robustness, "behaviour": behaviour, "interrupt": interrupt,
-     "timing": timing}[sys.argv[1]](sys.argv[2])
+     "early_interrupt": early_interrupt, "stdin": stdin, "timing": timing}[sys.argv[1]](sys.argv[2])

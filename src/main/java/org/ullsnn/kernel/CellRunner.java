@@ -16,7 +16,7 @@ import org.ullsnn.kernel.shell.SnippetSplitter;
 
 /**
  * Runs one cell: its Java blocks through JShell and its magic lines through the magics, in order; the value of the
- * last part is the cell's value. An interrupt between parts ends the cell. Magic misuse becomes a
+ * last part is the cell's value. An interrupt that comes before a part starts ends the cell. Magic misuse becomes a
  * {@link CellFailure.Usage}. Runs on the shell channel's thread.
  */
 final class CellRunner implements MagicContext {
@@ -36,14 +36,22 @@ final class CellRunner implements MagicContext {
         this.workingDirectory = workingDirectory;
     }
 
-    /** Runs a cell labelled e.g. {@code [3]}; throws a {@link CellFailure} when it does not finish. */
-    Evaluation run(String label, String cell) {
+    /**
+     * Forgets the previous cell's results and interrupts; the kernel calls it before {@link #run}, then hands the
+     * shell any interrupt that came while the cell waited to start.
+     */
+    void beginCell() {
         shell.control().beginCell();
+    }
+
+    /**
+     * Runs a cell labelled e.g. {@code [3]} (after {@link #beginCell()}); throws a {@link CellFailure} when it does
+     * not finish.
+     */
+    Evaluation run(String label, String cell) {
         Evaluation last = Evaluation.NONE;
-        List<CellParser.Part> parts = parser.parse(label, cell);
-        for (int i = 0; i < parts.size(); i++) {
-            CellParser.Part part = parts.get(i);
-            if (i > 0 && shell.control().interruptRequested()) {
+        for (CellParser.Part part : parser.parse(label, cell)) {
+            if (shell.control().interruptRequested()) {
                 throw new CellFailure.Interrupted("before cell " + label + " line " + lineOf(part));
             }
             if (part instanceof CellParser.JavaBlock java) {

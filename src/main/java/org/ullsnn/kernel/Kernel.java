@@ -41,9 +41,11 @@ import org.ullsnn.kernel.wire.SignedChannel;
 /**
  * Answers the protocol's requests: {@code kernel_info}, {@code execute}, {@code complete}, {@code inspect},
  * {@code is_complete}, {@code history}, {@code comm_info}/{@code comm_open}, {@code interrupt} and
- * {@code shutdown}. Every request is bracketed by {@code busy} and {@code idle} on IOPub. Shell requests run on the
- * shell channel's thread, one at a time; control requests (interrupt, shutdown) on the control channel's thread,
- * so they get through while a cell runs. After a failed cell with {@code stop_on_error}, execute requests already
+ * {@code shutdown}; a cell that reads {@code System.in} sends {@code input_request}s ({@link CellInput}). Every
+ * request is bracketed by {@code busy} and {@code idle} on IOPub. Shell requests run on the shell channel's thread,
+ * one at a time; control requests (interrupt, shutdown) on the control channel's thread, so they get through while
+ * a cell runs. An interrupt stops the execute request being served at any point, the wait for JShell's warm-up
+ * included ({@link ExecutionInterrupts}). After a failed cell with {@code stop_on_error}, execute requests already
  * waiting are answered {@code aborted}, as in IPython, so "Run all" stops at the first error.
  */
 final class Kernel {
@@ -54,11 +56,13 @@ final class Kernel {
     private final KernelSockets sockets;
     private final Outbox outbox;
     private final CellOutput output;
+    private final CellInput input;
     private final Renderer renderer;
     private final Magics magics;
     private final CompletableFuture<JavaSession> session;
     private final SessionHistory history = new SessionHistory();
     private final AtomicInteger executionCount = new AtomicInteger();
+    private final ExecutionInterrupts interrupts = new ExecutionInterrupts();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "kernel-timer");
         t.setDaemon(true);
@@ -66,11 +70,12 @@ final class Kernel {
     });
     private boolean startupProblemsShown;
 
-    Kernel(KernelSockets sockets, Outbox outbox, CellOutput output, Renderer renderer, Magics magics,
-            CompletableFuture<JavaSession> session) {
+    Kernel(KernelSockets sockets, Outbox outbox, CellOutput output, CellInput input, Renderer renderer,
+            Magics magics, CompletableFuture<JavaSession> session) {
         this.sockets = sockets;
         this.outbox = outbox;
         this.output = output;
+        this.input = input;
         this.renderer = renderer;
         this.magics = magics;
         this.session = session;
@@ -133,15 +138,20 @@ final class Kernel {
         boolean store = r.shouldStoreHistory() && !silent;
         int count = store ? executionCount.incrementAndGet() : executionCount.get();
         output.attach(request);
+        input.attach(r.isStdinEnabled() ? () -> askFrontEnd(request) : null);
         outbox.status(request, "busy");
         if (!silent) {
             outbox.publish(request, new PublishExecuteInput(code, count));
         }
         Map<String, Object> reply = new LinkedHashMap<>();
         boolean failed = false;
+        interrupts.begin();
         try {
-            JavaSession s = session();
+            JavaSession s = interrupts.await(session).orElseThrow(() -> new CellFailure.Interrupted(
+                    "before cell [" + count + "] started (Java was still starting up)"));
             showStartupProblems(s);
+            s.runner.beginCell();
+            interrupts.attach(() -> deliverInterrupt(s));
             Evaluation value = s.runner.run("[" + count + "]", code);
             String shown = null;
             if (value.hasValue() && !silent) {
@@ -174,6 +184,8 @@ final class Kernel {
                 history.add(count, code, null);
             }
         }
+        interrupts.end();
+        input.detach();
         // requests that arrived while the failed cell ran were sent before its result was known: collect them
         // before replying, so that one sent after the reply is never mistaken for one of them
         List<Message<?>> queued = failed && r.shouldStopOnError() ? channel.takeQueued() : List.of();
@@ -182,6 +194,17 @@ final class Kernel {
         for (Message<?> next : queued) {
             abortExecutes(channel, next);
         }
+    }
+
+    /**
+     * Sends an {@code input_request} for one line of {@code System.in} to the front end of {@code request}, after
+     * what the cell printed so far (a prompt, say). Called on the thread that reads.
+     */
+    private CompletableFuture<String> askFrontEnd(Message<?> request) {
+        output.flush();
+        outbox.drain();
+        return sockets.stdin().ask(outbox.addressedTo(request, MessageType.INPUT_REQUEST,
+                Map.of("prompt", "", "password", false)));
     }
 
     /** Answers an execute request queued behind a failed cell with {@code aborted}; handles anything else. */
@@ -320,12 +343,20 @@ final class Kernel {
         outbox.reply(channel, request, MessageType.HISTORY_REPLY, Map.of("status", "ok", "history", rows));
     }
 
-    /** Interrupts the running cell; a hint follows if it is still running a few seconds later. */
+    /**
+     * Interrupts the execute request being served, from any thread (the control channel's for an
+     * {@code interrupt_request}, a signal handler's for SIGINT): its cell stops, or, if it has not started yet
+     * (JShell still warming up, say), it will not start.
+     */
     void interrupt() {
-        JavaSession s = session.getNow(null);
-        if (s == null) {
-            return;
+        ExecutionInterrupts.Outcome outcome = interrupts.interrupt();
+        if (outcome != ExecutionInterrupts.Outcome.DELIVERED) {
+            LOG.info("interrupt: {}", outcome);
         }
+    }
+
+    /** Interrupts the running cell; a hint follows if it is still running a few seconds later. */
+    private void deliverInterrupt(JavaSession s) {
         CellExecutionControl.InterruptOutcome outcome = s.shell.interrupt();
         LOG.info("interrupt: {}", outcome);
         if (outcome == CellExecutionControl.InterruptOutcome.INTERRUPTED) {

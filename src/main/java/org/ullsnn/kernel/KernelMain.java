@@ -1,7 +1,7 @@
 package org.ullsnn.kernel;
 
-import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +19,9 @@ import org.ullsnn.kernel.wire.Outbox;
 /**
  * The kernel process, as Jupyter starts it from the kernelspec:
  * {@code java ... org.ullsnn.kernel.KernelMain [--startup FILE]... [--sources DIR]... CONNECTION_FILE}.
- * Reads the connection file, binds the sockets, routes the process's output to the notebook, and answers requests
- * while JShell warms up in the background. Its own log (SLF4J) goes to the terminal that runs Jupyter.
+ * Reads the connection file, binds the sockets, routes the process's output to the notebook and its input from it,
+ * and answers requests while JShell warms up in the background. Its own log (SLF4J) goes to the terminal that runs
+ * Jupyter.
  */
 public final class KernelMain {
 
@@ -50,7 +51,9 @@ public final class KernelMain {
         });
         System.setOut(output.stdout());
         System.setErr(output.stderr());
-        System.setIn(InputStream.nullInputStream());
+        // input: a cell reading System.in asks the notebook for a line (input_request on the stdin channel)
+        CellInput input = new CellInput(output.stderr(), Charset.defaultCharset());
+        System.setIn(input);
 
         // magics, then renderers, then the facade cells call
         Magics magics = Magics.standard();
@@ -66,10 +69,27 @@ public final class KernelMain {
         }
 
         // connect: answer requests
-        Kernel kernel = new Kernel(sockets, outbox, output, renderer, magics, session);
+        Kernel kernel = new Kernel(sockets, outbox, output, input, renderer, magics, session);
+        interruptOnSigint(kernel);
         kernel.serve();
         LOG.info("kernel serving on {} after {} ms", connection, (System.nanoTime() - started) / 1_000_000);
         sockets.shell().waitUntilClose();
+    }
+
+    /**
+     * Makes SIGINT interrupt the running cell instead of ending the JVM. The kernelspec asks Jupyter for
+     * {@code interrupt_mode: message} (an {@code interrupt_request} on the control channel), but a kernelspec edited to
+     * {@code signal}, or a front end that signals anyway, sends SIGINT, as IPython expects; Jupyter starts the kernel
+     * in a session of its own, so a Ctrl-C in Jupyter's terminal does not reach it.
+     */
+    private static void interruptOnSigint(Kernel kernel) {
+        // sun.misc.Signal (module jdk.unsupported) is the JDK's only way to handle a signal; javac warns about it
+        try {
+            sun.misc.Signal.handle(new sun.misc.Signal("INT"), signal -> kernel.interrupt());
+        } catch (IllegalArgumentException e) { // e.g. the JVM runs with -Xrs
+            LOG.warn("SIGINT cannot be handled ({}): with interrupt_mode signal, an interrupt ends the kernel",
+                    e.toString());
+        }
     }
 
     /** Loads ND4J's native backend now, so that the first cell using it does not wait for it. */

@@ -6,16 +6,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A training loop with a 1000-epoch budget runs in a cell with {@code progress()}; after three in-place updates of
- * its one progress output, the test interrupts the kernel (interrupt_request on the control channel, as Jupyter
- * does with {@code interrupt_mode: message}). The trainer stops between batches with a CancellationException,
- * and the kernel, with its variables, lives on.
+ * Interrupts through jupyter_client: an interrupt_request on the control channel, as Jupyter sends with the
+ * kernelspec's {@code interrupt_mode: message}, and SIGINT, as it sends with {@code signal}.
+ * <ul>
+ *   <li>A training loop with a 1000-epoch budget runs in a cell with {@code progress()}; after three in-place updates
+ *       of its one progress output, the test interrupts the kernel. The trainer stops between batches with a
+ *       CancellationException, and the kernel, with its variables, lives on.</li>
+ *   <li>The first cell of a fresh kernel, {@code Thread.sleep(15000)}, is interrupted 1 s after it was sent, while
+ *       JShell is still warming up: it stops at once instead of sleeping on. Then SIGINT stops a second one.</li>
+ * </ul>
  */
 class KernelInterruptIT {
+
+    /** Far below the 15 s the cells would sleep, far above a second of JShell warm-up on a busy machine. */
+    private static final double STOPPED_WITHIN_SECONDS = 10;
 
     @Test
     void anInterruptStopsTrainingBetweenBatchesAndTheKernelSurvives(@TempDir Path dir) throws Exception {
@@ -36,5 +46,29 @@ class KernelInterruptIT {
         assertEquals("0", r.get("epochs_done").asText(), "the network object is still there");
         assertEquals("2", r.get("after").asText());
         assertTrue(r.get("alive").asBoolean());
+    }
+
+    @Test
+    void anInterruptWhileJShellWarmsUpStopsTheFirstCellInBothInterruptModes(@TempDir Path dir) throws Exception {
+        JupyterRig rig = new JupyterRig(dir);
+        JupyterRig.Run run = rig.python("early-interrupt", Duration.ofMinutes(4), "kernel_checks.py",
+                "early_interrupt", dir.toString());
+        assertEquals(0, run.exitCode(), run.output());
+        JsonNode r = run.json();
+        assertEquals("message", r.get("interrupt_mode").asText(), "the kernelspec's mode");
+        for (String mode : List.of("by_message", "by_signal")) {
+            JsonNode cell = r.get(mode);
+            assertEquals("error", cell.at("/reply/status").asText(), mode + ": " + cell);
+            // before the sleep started: Interrupted; during it: the InterruptedException of Thread.sleep
+            assertTrue(Set.of("Interrupted", "InterruptedException").contains(cell.at("/reply/ename").asText()),
+                    mode + ": " + cell);
+            assertTrue(cell.get("seconds").asDouble() < STOPPED_WITHIN_SECONDS, mode + ": " + cell);
+        }
+        assertTrue(run.kernelLog().contains("interrupt: PENDING"),
+                "the first interrupt came before the cell could be stopped:\n" + run.kernelLog());
+        assertEquals("Interrupted", r.at("/by_message/reply/ename").asText());
+        assertEquals("2", r.get("after_message").asText());
+        assertEquals("4", r.get("after_signal").asText());
+        assertTrue(r.get("alive").asBoolean(), "SIGINT did not end the kernel");
     }
 }

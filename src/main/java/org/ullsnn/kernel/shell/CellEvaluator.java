@@ -15,8 +15,9 @@ import jdk.jshell.UnresolvedReferenceException;
 
 /**
  * Evaluates a block of Java from a cell: splits it into snippets, evaluates them in order, and returns the value of
- * the last one when it is an expression written without a final semicolon. The first snippet that does not compile, throws, or uses an unfinished
- * declaration ends the block with a {@link CellFailure}; so does an interrupt arriving between snippets.
+ * the last one when it is an expression written without a final semicolon. The first snippet that does not compile,
+ * throws, or uses an unfinished declaration ends the block with a {@link CellFailure}; so does an interrupt that
+ * came before a snippet's code started (between snippets, or while JShell compiled it).
  * Declarations whose body refers to something not yet declared are accepted (as in {@code jshell}) with a note
  * on {@code stderr}.
  */
@@ -50,11 +51,10 @@ public final class CellEvaluator {
                         "this code is not finished (a missing closing bracket, brace or operand?)", line,
                         source.columnOf(piece.start()), source.line(line), 1)));
             }
-            last = evaluate(source, piece);
-            if (shell.control().interruptRequested() && i < pieces.size() - 1) {
-                throw new CellFailure.Interrupted("before cell " + source.label() + " line "
-                        + source.lineOf(pieces.get(i + 1).start()));
+            if (shell.control().interruptRequested()) {
+                throw interruptedBefore(source, piece);
             }
+            last = evaluate(source, piece);
         }
         return last;
     }
@@ -78,7 +78,7 @@ public final class CellEvaluator {
             if (event.status() == Snippet.Status.REJECTED) {
                 failure = compileFailure(source, piece, snippet);
             } else if (event.exception() != null) {
-                failure = runFailure(event.exception());
+                failure = runFailure(event.exception(), source, piece);
             } else {
                 noteUnresolved(snippet);
                 value = showsValue(snippet) && !piece.statement() ? Evaluation.of(result) : Evaluation.NONE;
@@ -134,12 +134,19 @@ public final class CellEvaluator {
         return sb.toString();
     }
 
-    private CellFailure runFailure(JShellException e) {
+    private static CellFailure.Interrupted interruptedBefore(CellSource source, SnippetSplitter.Piece piece) {
+        return new CellFailure.Interrupted("before cell " + source.label() + " line " + source.lineOf(piece.start()));
+    }
+
+    private CellFailure runFailure(JShellException e, CellSource source, SnippetSplitter.Piece piece) {
         if (e instanceof UnresolvedReferenceException u) {
             List<String> missing = shell.unresolvedDependencies(u.getSnippet()).toList();
             return new CellFailure.Unresolved(describe(u.getSnippet()), missing);
         }
         Throwable thrown = shell.control().lastThrown();
+        if (thrown instanceof CellExecutionControl.NotStarted) { // the interrupt came while JShell compiled it
+            return interruptedBefore(source, piece);
+        }
         if (thrown == null) { // JShell failed outside the cell code, e.g. while defining a class
             thrown = e instanceof EvalException ee ? new IllegalStateException(ee.getExceptionClassName() + ": "
                     + ee.getMessage()) : e;

@@ -26,7 +26,9 @@ import jdk.jshell.execution.DirectExecutionControl;
  *   <li><b>Interrupts.</b> The first {@link #interrupt()} during a cell interrupts the cell thread: library code that
  *       checks {@link Thread#isInterrupted()} (the trainer does, between batches) stops cleanly. A second one, for
  *       code that ignores interrupts, stops the thread with {@link Thread#stop()} (JDK 17 still allows it; JShell's
- *       own local engine does the same) and a fresh cell thread takes over.</li>
+ *       own local engine does the same) and a fresh cell thread takes over. An interrupt that comes while no
+ *       snippet code runs (JShell compiling the cell, say) is kept until {@link #beginCell()}: every snippet of the
+ *       cell that has not started yet is then not run at all, but fails with {@link NotStarted}.</li>
  *   <li><b>The real exception.</b> JShell converts a user exception to a string form; {@link #lastThrown()} keeps
  *       the original, with its class, causes and suppressed exceptions, for a readable report.</li>
  * </ul>
@@ -44,6 +46,16 @@ public final class CellExecutionControl extends DirectExecutionControl {
         INTERRUPTED,
         /** The cell thread was stopped (second interrupt of the same cell). */
         FORCE_STOPPED
+    }
+
+    /**
+     * What a snippet "throws" when it was not run because the cell had already been interrupted ({@link #lastThrown()}
+     * returns it; {@link CellEvaluator} reports the cell as interrupted).
+     */
+    public static final class NotStarted extends RuntimeException {
+        NotStarted() {
+            super("the cell was interrupted before this snippet started", null, false, false);
+        }
     }
 
     private static final Object NULL = new Object();
@@ -67,7 +79,10 @@ public final class CellExecutionControl extends DirectExecutionControl {
         return t;
     }
 
-    /** Forgets results and interrupt requests of the previous cell; called before each cell. */
+    /**
+     * Forgets results and interrupt requests of the previous cell; called before each cell, before the kernel hands
+     * it the interrupts that came while the cell was waiting to start.
+     */
     public void beginCell() {
         results.clear();
         interruptRequested = false;
@@ -85,6 +100,10 @@ public final class CellExecutionControl extends DirectExecutionControl {
         Future<Object> task = executor.submit(() -> {
             cellThread = Thread.currentThread();
             Thread.interrupted(); // an interrupt aimed at an earlier snippet must not hit this one
+            if (interruptRequested) { // read after cellThread is set: a later interrupt() reaches the thread
+                cellThread = null;
+                throw new NotStarted();
+            }
             long cpuBefore = threadCpuNanos();
             try {
                 return doitMethod.invoke(null);

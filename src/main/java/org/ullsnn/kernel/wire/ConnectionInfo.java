@@ -26,7 +26,7 @@ import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
  * @param ip              the address every socket binds to (e.g. {@code 127.0.0.1}); never widened
  * @param shellPort       requests from the front end
  * @param iopubPort       broadcasts: status, output, displays
- * @param stdinPort       input requests (bound, not used)
+ * @param stdinPort       input requests of cells that read {@code System.in}
  * @param controlPort     interrupt, shutdown, and other requests that must not wait for a running cell
  * @param hbPort          heartbeat echo
  * @param signatureScheme e.g. {@code hmac-sha256}

@@ -4,15 +4,14 @@ import java.security.GeneralSecurityException;
 import org.dflib.jjava.jupyter.channels.HeartbeatChannel;
 import org.dflib.jjava.jupyter.channels.IOPubChannel;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
-import org.dflib.jjava.jupyter.channels.StdinChannel;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
 import org.zeromq.ZMQ;
 
 /**
  * The kernel's five sockets, all bound to the connection file's ip and nowhere else: shell and control
- * ({@link SignedChannel}s), IOPub, heartbeat and stdin (jjava's). Stdin is bound so that its port stays ours, but
- * the kernel never asks for input.
+ * ({@link SignedChannel}s), stdin ({@link InputChannel}), IOPub and heartbeat (jjava's). The three that receive
+ * verify every message with the same key and the same memory of accepted signatures.
  */
 public final class KernelSockets implements AutoCloseable {
 
@@ -24,7 +23,7 @@ public final class KernelSockets implements AutoCloseable {
     private final SignedChannel control;
     private final IOPubChannel iopub;
     private final HeartbeatChannel heartbeat;
-    private final StdinChannel stdin;
+    private final InputChannel stdin;
 
     private KernelSockets(ConnectionInfo info) {
         this.info = info;
@@ -41,7 +40,7 @@ public final class KernelSockets implements AutoCloseable {
         this.iopub = new IOPubChannel(context, signer);
         this.iopub.setLinger(IOPUB_LINGER_MILLIS);
         this.heartbeat = new HeartbeatChannel(context, signer);
-        this.stdin = new StdinChannel(context, signer);
+        this.stdin = new InputChannel(context, info.stdinPort(), authenticator, signer);
     }
 
     /** Creates and binds all five sockets. */
@@ -51,6 +50,7 @@ public final class KernelSockets implements AutoCloseable {
         for (JupyterSocket s : sockets.all()) {
             s.bind(properties);
         }
+        sockets.stdin.start();
         return sockets;
     }
 
@@ -64,6 +64,10 @@ public final class KernelSockets implements AutoCloseable {
 
     public SignedChannel control() {
         return control;
+    }
+
+    public InputChannel stdin() {
+        return stdin;
     }
 
     public JupyterSocket iopub() {

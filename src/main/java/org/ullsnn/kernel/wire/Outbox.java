@@ -90,7 +90,15 @@ public final class Outbox implements AutoCloseable {
      */
     public void reply(JupyterSocket channel, Message<?> request, MessageType<?> type, Map<String, Object> content) {
         drain();
-        channel.sendMessage(message(request.getIdentities(), request, type, content));
+        channel.sendMessage(addressedTo(request, type, content));
+    }
+
+    /**
+     * A message to the peer that sent {@code request} (to its identities), with {@code request} as parent: a reply,
+     * or the {@code input_request} of a cell, which goes to the stdin socket of the front end that asked to execute.
+     */
+    public Message<?> addressedTo(Message<?> request, MessageType<?> type, Object content) {
+        return message(request.getIdentities(), request, type, content);
     }
 
     /** Broadcasts a jjava content object (display data, stream text, ...) as caused by {@code parent}. */

@@ -1,9 +1,7 @@
 package org.ullsnn.kernel.wire;
 
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.dflib.jjava.jupyter.channels.JupyterSocket;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
@@ -25,14 +23,12 @@ import org.zeromq.ZMQ;
 public final class SignedChannel extends JupyterSocket {
 
     private static final long POLL_MILLIS = 100;
-    private static final int LOGGED_IN_FULL = 20;
-    private static final int LOG_EVERY = 1000;
     private static final int LINGER_MILLIS = 1000;
 
     private final String name;
     private final int port;
     private final WireDecoder decoder;
-    private final AtomicLong dropped = new AtomicLong();
+    private final DroppedMessages dropped;
     private volatile boolean running;
     private volatile Thread loop;
     private ZMQ.Poller poller;
@@ -50,6 +46,7 @@ public final class SignedChannel extends JupyterSocket {
         this.name = name;
         this.port = port;
         this.decoder = new WireDecoder(authenticator);
+        this.dropped = new DroppedMessages(logger, name);
         setLinger(LINGER_MILLIS);
     }
 
@@ -124,35 +121,12 @@ public final class SignedChannel extends JupyterSocket {
     /** Receives one multipart message and returns it verified, or {@code null} after dropping and logging it. */
     @Override
     public synchronized Message<?> readMessage() {
-        List<byte[]> frames = new ArrayList<>();
-        byte[] frame = recv(0);
-        if (frame == null) {
-            return null;
-        }
-        frames.add(frame);
-        while (hasReceiveMore()) {
-            frames.add(recv(0));
-        }
-        try {
-            return decoder.decode(frames);
-        } catch (RejectedMessageException e) {
-            logDrop(e, frames);
-            return null;
-        }
-    }
-
-    private void logDrop(RejectedMessageException e, List<byte[]> frames) {
-        long n = dropped.incrementAndGet();
-        if (n <= LOGGED_IN_FULL || n % LOG_EVERY == 0) {
-            String peer = frames.isEmpty() ? "?" : HexFormat.of().formatHex(frames.get(0));
-            logger.warn("{} channel: dropped a message from peer {} ({} frames): {} [{} dropped so far]", name, peer,
-                    frames.size(), e.getMessage(), n);
-        }
+        return decoder.receive(this, dropped);
     }
 
     /** How many received messages were dropped (bad signature, replay, malformed). */
     public long droppedCount() {
-        return dropped.get();
+        return dropped.count();
     }
 
     /** Stops the loop (waiting for it unless called from it) and closes the socket. */

@@ -20,6 +20,7 @@ import org.dflib.jjava.jupyter.messages.adapters.HistoryRequestAdapter;
 import org.dflib.jjava.jupyter.messages.adapters.KernelTimestampAdapter;
 import org.dflib.jjava.jupyter.messages.adapters.MessageTypeAdapter;
 import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.zeromq.ZMQ;
 
 /**
  * Turns the frames of one received multipart message into a {@link Message}, after checking its layout and
@@ -43,6 +44,28 @@ final class WireDecoder {
 
     WireDecoder(MessageAuthenticator authenticator) {
         this.authenticator = authenticator;
+    }
+
+    /**
+     * Receives one multipart message from {@code socket} (which has one waiting) and returns it verified, or
+     * {@code null} after counting and logging it in {@code dropped}. Call it on the socket's own thread.
+     */
+    Message<?> receive(ZMQ.Socket socket, DroppedMessages dropped) {
+        List<byte[]> frames = new ArrayList<>();
+        byte[] frame = socket.recv(0);
+        if (frame == null) {
+            return null;
+        }
+        frames.add(frame);
+        while (socket.hasReceiveMore()) {
+            frames.add(socket.recv(0));
+        }
+        try {
+            return decode(frames);
+        } catch (RejectedMessageException e) {
+            dropped.add(e.getMessage(), frames);
+            return null;
+        }
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

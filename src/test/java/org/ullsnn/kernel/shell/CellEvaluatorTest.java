@@ -127,6 +127,31 @@ class CellEvaluatorTest {
         assertEquals(1, java.run("ran").value());
     }
 
+    @Test
+    void anInterruptThatCameBeforeTheCellStartedRunsNoneOfIt() {
+        java.run("int untouched = 0;");
+        java.shell.control().beginCell();
+        assertEquals(CellExecutionControl.InterruptOutcome.NOTHING_RUNNING, java.shell.interrupt(),
+                "no code runs yet: the interrupt is kept");
+        String label = java.nextLabel();
+        CellFailure.Interrupted e = assertThrows(CellFailure.Interrupted.class,
+                () -> java.evaluator.evaluate(CellSource.whole(label, "untouched = 1;\nuntouched = 2;")));
+        assertEquals("interrupted before cell " + label + " line 1", e.getMessage());
+        assertEquals(0, java.run("untouched").value(), "the next cell starts afresh, and none of the last one ran");
+    }
+
+    @Test
+    void aSnippetCompiledAfterAnInterruptIsNotRun() {
+        java.run("int compiled = 0;");
+        java.shell.control().beginCell();
+        java.shell.interrupt(); // as if it came while JShell compiled the snippet below
+        List<jdk.jshell.SnippetEvent> events = java.shell.eval("compiled = 1;");
+        assertTrue(events.get(0).exception() != null, "the snippet reports a failure");
+        assertInstanceOf(CellExecutionControl.NotStarted.class, java.shell.control().lastThrown());
+        assertFalse(java.shell.control().isRunning());
+        assertEquals(0, java.run("compiled").value());
+    }
+
     private static CompletableFuture<Evaluation> runAsync(String code) {
         return CompletableFuture.supplyAsync(() -> java.run(code));
     }
