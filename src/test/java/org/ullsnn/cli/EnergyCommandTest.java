@@ -8,13 +8,14 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ullsnn.data.CifarDataset;
 import org.ullsnn.energy.EnergyCosts;
 import org.ullsnn.energy.FanOut;
 import org.ullsnn.energy.FirstLayer;
 import org.ullsnn.energy.Preset;
+import org.ullsnn.testing.Prerequisites;
 import picocli.CommandLine;
 
 class EnergyCommandTest {
@@ -87,9 +88,7 @@ class EnergyCommandTest {
     /** End to end on the real CIFAR-10 files: a tiny net trained one epoch on 20 images per class. */
     @Test
     void printsAndSavesTheEnergyTablesOfATrainedRun(@TempDir Path dir) throws Exception {
-        String data = System.getenv("ULLSNN_DATA");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data, "cifar-10-batches-bin")),
-                "real CIFAR-10 not found: run ../shared/data/unpack.sh DIR and set ULLSNN_DATA=DIR");
+        String data = Prerequisites.requireRealCifar(CifarDataset.CIFAR10).toString();
         CommandLine train = Main.commandLine();
         train.setOut(new PrintWriter(new StringWriter(), true));
         train.setErr(new PrintWriter(err, true));

@@ -7,9 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ullsnn.data.CifarDataset;
+import org.ullsnn.testing.Prerequisites;
 import picocli.CommandLine;
 
 class MainTest {
@@ -62,9 +63,7 @@ class MainTest {
     /** End to end on the real CIFAR-10 files: a tiny net, 20 images per class, one epoch. */
     @Test
     void trainsATinyNetOnRealCifar10(@TempDir Path dir) throws Exception {
-        String data = System.getenv("ULLSNN_DATA");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data, "cifar-10-batches-bin")),
-                "real CIFAR-10 not found: run ../shared/data/unpack.sh DIR and set ULLSNN_DATA=DIR");
+        String data = Prerequisites.requireRealCifar(CifarDataset.CIFAR10).toString();
         int code = run("train", "--arch", "tiny", "--width", "1", "--epochs", "1", "--batch", "32",
                 "--train-per-class", "20", "--test-per-class", "10", "--name", "t", "--runs", dir.toString(),
                 "--data", data, "--offline");
@@ -77,9 +76,7 @@ class MainTest {
     /** The whole pipeline on real CIFAR-10 with a tiny net: train, convert (+ save), evaluate, fine-tune. */
     @Test
     void trainConvertEvaluateAndFineTuneOnRealCifar10(@TempDir Path dir) throws Exception {
-        String data = System.getenv("ULLSNN_DATA");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data, "cifar-10-batches-bin")),
-                "real CIFAR-10 not found: run ../shared/data/unpack.sh DIR and set ULLSNN_DATA=DIR");
+        String data = Prerequisites.requireRealCifar(CifarDataset.CIFAR10).toString();
         String runs = dir.toString();
         assertEquals(0, run("train", "--arch", "tiny", "--width", "1", "--epochs", "1", "--batch", "32",
                 "--train-per-class", "20", "--test-per-class", "5", "--name", "p", "--runs", runs, "--data", data,
