@@ -1,9 +1,15 @@
 #!/usr/bin/env bash
 # Starts JupyterLab on notebooks/ with the Java kernel: the one in .venv (environment/setup.sh), else an installed
 # `jupyter lab`, else the classic `jupyter notebook`. Arguments go to Jupyter, e.g. --no-browser --port 8890.
+# As root (containers, CI machines) it adds --allow-root, which Jupyter otherwise demands, and says so.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 mkdir -p "$root/notebooks"
+
+if [[ "$(id -u)" == 0 ]]; then
+  echo "lab.sh: running as root, so Jupyter gets --allow-root (it refuses root without it)" >&2
+  set -- --allow-root "$@"
+fi
 
 if [[ -x "$root/.venv/bin/jupyter-lab" ]]; then
   exec "$root/.venv/bin/jupyter-lab" --notebook-dir="$root/notebooks" "$@"

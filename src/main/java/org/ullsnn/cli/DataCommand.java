@@ -80,7 +80,8 @@ public class DataCommand implements Callable<Integer> {
     /** {@code data fetch}: download and unpack whatever is missing. */
     @Command(name = "fetch",
             description = "Download the official archive of each dataset whose files are missing, check its MD5 "
-                    + "and unpack it (resumes an interrupted download).")
+                    + "and unpack it (resumes an interrupted download). An official archive already in the data "
+                    + "directory is unpacked instead, with --offline too.")
     public static class Fetch implements Callable<Integer> {
         @Spec
         private CommandSpec spec;
@@ -117,8 +118,12 @@ public class DataCommand implements Callable<Integer> {
             for (CifarDataset d : datasets) {
                 try {
                     FetchResult r = downloader.fetchIfMissing(d, location.directory());
-                    out.println(d.displayName() + ": " + (r.status() == FetchResult.Status.ALREADY_PRESENT
-                            ? "already present in " : "downloaded and unpacked into ") + r.folder());
+                    out.println(d.displayName() + ": " + switch (r.status()) {
+                        case ALREADY_PRESENT -> "already present in ";
+                        case DOWNLOADED -> "downloaded and unpacked into ";
+                        case UNPACKED_LOCAL_ARCHIVE -> "unpacked " + d.officialArchive().fileName() + " (found in "
+                                + location.directory() + ", MD5 checked, kept) into ";
+                    } + r.folder());
                     r.setAside().ifPresent(p -> out.println("  the incomplete folder found there was moved to " + p));
                 } catch (IOException e) {
                     failures++;

@@ -21,7 +21,8 @@ public class DataOptions {
     private Path data;
 
     @Option(names = "--offline",
-            description = "Never download: fail at once, saying which files to put where.")
+            description = "Never download: fail at once, saying which files to put where (an official archive "
+                    + "copied into the data directory is still checked and unpacked).")
     private boolean offline;
 
     /** The CIFAR file layout per data set: the official one; tests set smaller ones. */

@@ -3,8 +3,9 @@ package org.ullsnn.data;
 import java.io.IOException;
 
 /**
- * A downloaded file's checksum differs from the published one. The download has already been deleted;
- * fetching again is the usual fix, and a repeat points at a server or proxy that alters the file.
+ * A file's checksum differs from the published one. A download has already been deleted; fetching again is the
+ * usual fix, and a repeat points at a server or proxy that alters the file. An archive the user put in place is
+ * kept, and the message says to replace it.
  */
 public class ChecksumMismatchException extends IOException {
 
@@ -17,8 +18,14 @@ public class ChecksumMismatchException extends IOException {
 
     /** {@code file} is named in the message together with both digests (lower-case hex). */
     public ChecksumMismatchException(String file, String algorithm, String expected, String actual) {
-        super(file + ": " + algorithm + " mismatch, expected " + expected + " but the download has " + actual
-                + "; the download was deleted, fetch again (if this repeats, a server or proxy alters the file)");
+        this(file, algorithm, expected, actual, "the download was deleted, fetch again (if this repeats, a server or "
+                + "proxy alters the file)");
+    }
+
+    /** As above, for a file that is not a download: {@code advice} says what to do instead of fetching again. */
+    public ChecksumMismatchException(String file, String algorithm, String expected, String actual, String advice) {
+        super(file + ": " + algorithm + " mismatch, expected " + expected + " but the file has " + actual + "; "
+                + advice);
         this.file = file;
         this.algorithm = algorithm;
         this.expected = expected;

@@ -34,8 +34,12 @@ import org.ullsnn.progress.ProgressListener;
  *   <li>the part is deleted. An interrupted run leaves only the {@code .part} (resumed next time) and
  *       perhaps a hidden temporary folder (removed next time).</li>
  * </ol>
- * In offline mode, missing files fail at once with a {@link MissingDataException} that says which files to
- * put where and where to get them. Instances are immutable; build them with {@link #builder()}.
+ * An official archive already in the data directory ({@code <data>/cifar-10-binary.tar.gz}, copied there by hand
+ * on a machine without internet) is used instead of a download: its MD5 is checked, it is unpacked the same way,
+ * and it is kept. In offline mode, missing files with no such archive fail at once with a
+ * {@link MissingDataException} that says which files to put where and where to get them. A download that fails
+ * names the cause (unknown host, host unreachable, connection refused, timeouts, HTTP status) and this offline
+ * route. Instances are immutable; build them with {@link #builder()}.
  */
 public final class CifarDownloader {
 
@@ -79,11 +83,11 @@ public final class CifarDownloader {
     }
 
     /**
-     * Makes sure every data file of {@code dataset} is in {@code dataDir/<folder>}; downloads and unpacks the
-     * archive when any is missing.
+     * Makes sure every data file of {@code dataset} is in {@code dataDir/<folder>}; when any is missing, unpacks
+     * the official archive found in {@code dataDir}, else downloads it (unless offline) and unpacks it.
      *
-     * @throws MissingDataException      offline and files are missing
-     * @throws ChecksumMismatchException the downloaded archive's MD5 is not the published one
+     * @throws MissingDataException      offline, files are missing and no archive is in {@code dataDir}
+     * @throws ChecksumMismatchException the downloaded or local archive's MD5 is not the published one
      * @throws CifarFormatException      the archive lacks the dataset folder or some of its files
      */
     public FetchResult fetchIfMissing(CifarDataset dataset, Path dataDir) throws IOException {
@@ -94,11 +98,18 @@ public final class CifarDownloader {
             return new FetchResult(dataset, folder, FetchResult.Status.ALREADY_PRESENT, 0, Optional.empty());
         }
         ArchiveSource source = source(dataset);
+        List<String> required = layout.files().stream().map(CifarLayout.DataFile::name).toList();
+        Path local = dataDir.resolve(source.fileName());
+        if (Files.isRegularFile(local)) {
+            Unpacked u = unpack(dataset.id(), source, local, false, dataDir, required, System.nanoTime(), 0);
+            return new FetchResult(dataset, u.folder(), FetchResult.Status.UNPACKED_LOCAL_ARCHIVE, 0, u.setAside());
+        }
         if (offline) {
             MissingDataException e = MissingDataException.of(layout, dataDir, missing, source.url());
-            throw new MissingDataException("Offline mode, nothing is downloaded. " + e.getMessage(), e.missing());
+            throw new MissingDataException("Offline mode, nothing is downloaded. " + e.getMessage() + " Or copy "
+                    + source.fileName() + " into " + dataDir + ": it is checked and unpacked from there, offline too.",
+                    e.missing());
         }
-        List<String> required = layout.files().stream().map(CifarLayout.DataFile::name).toList();
         Unpacked u = download(dataset.id(), source, dataDir, required);
         return new FetchResult(dataset, u.folder(), FetchResult.Status.DOWNLOADED, u.received(), u.setAside());
     }
@@ -120,6 +131,9 @@ public final class CifarDownloader {
 
     /** The unpacked folder, the bytes received for it, and where an older folder was set aside. */
     private record Unpacked(Path folder, long received, Optional<Path> setAside) {
+        Unpacked withReceived(long bytes) {
+            return new Unpacked(folder, bytes, setAside);
+        }
     }
 
     private Unpacked download(String name, ArchiveSource source, Path dataDir, List<String> required)
@@ -129,14 +143,43 @@ public final class CifarDownloader {
         Path part = dataDir.resolve(source.fileName() + ".part");
         long resumedFrom = Files.exists(part) ? Files.size(part) : 0;
         ResumableDownload http = new ResumableDownload(client, requestTimeout, maxAttempts, retryDelay, listener);
-        long received = http.fetch(source.url(), part, source.bytes(), "download " + source.fileName());
-        long archiveBytes = Files.size(part);
+        long received;
+        try {
+            received = http.fetch(source.url(), part, source.bytes(), "download " + source.fileName());
+        } catch (ResumableDownload.DownloadFailedException e) {
+            throw new IOException(e.getMessage() + ". " + offlineRoute(source, dataDir), e);
+        }
+        return unpack(name, source, part, true, dataDir, required, started, resumedFrom).withReceived(received);
+    }
 
-        String md5 = FileDigest.of(part, FileDigest.MD5);
+    /**
+     * What to do without a network: put the archive (or its unpacked folder) into {@code dataDir} and use
+     * {@code --offline}.
+     */
+    static String offlineRoute(ArchiveSource source, Path dataDir) {
+        return "Without internet: copy " + source.fileName() + " (from " + source.url() + ", MD5 " + source.md5()
+                + ") into " + dataDir.toAbsolutePath() + " and fetch again (it is checked and unpacked from there, "
+                + "with --offline too), or unpack it there yourself (folder " + source.folder() + "/); --offline "
+                + "never downloads and says which files are missing. See README, \"Data without internet\".";
+    }
+
+    /**
+     * Checks {@code archive}'s MD5 and moves its dataset folder into {@code dataDir}. A downloaded archive (the
+     * {@code .part}) is deleted afterwards, and also when its MD5 is wrong; an archive the user put there is kept.
+     */
+    private Unpacked unpack(String name, ArchiveSource source, Path archive, boolean downloaded, Path dataDir,
+                            List<String> required, long started, long resumedFrom) throws IOException {
+        long archiveBytes = Files.size(archive);
+        String md5 = FileDigest.of(archive, FileDigest.MD5);
         if (!md5.equals(source.md5())) {
-            Files.deleteIfExists(part);
-            throw new ChecksumMismatchException(source.fileName() + " (from " + source.url() + ")", "MD5",
-                    source.md5(), md5);
+            if (downloaded) {
+                Files.deleteIfExists(archive);
+                throw new ChecksumMismatchException(source.fileName() + " (from " + source.url() + ")", "MD5",
+                        source.md5(), md5);
+            }
+            throw new ChecksumMismatchException(archive.toString(), "MD5", source.md5(), md5,
+                    "it is not the official " + source.fileName() + " (or it is damaged or incomplete); replace it "
+                            + "with a good copy, or delete it and fetch again");
         }
 
         removeStaleExtractions(dataDir, source.folder());
@@ -144,14 +187,14 @@ public final class CifarDownloader {
         Path temp = Files.createTempDirectory(dataDir, "." + source.folder() + ".extract-");
         Optional<Path> setAside = Optional.empty();
         try {
-            TarGzExtractor.extract(part, temp);
+            TarGzExtractor.extract(archive, temp);
             Path extracted = temp.resolve(source.folder());
             if (!Files.isDirectory(extracted)) {
-                throw new CifarFormatException(part, "holds no folder " + source.folder() + "/");
+                throw new CifarFormatException(archive, "holds no folder " + source.folder() + "/");
             }
             List<String> absent = required.stream().filter(f -> !Files.isRegularFile(extracted.resolve(f))).toList();
             if (!absent.isEmpty()) {
-                throw new CifarFormatException(part, "folder " + source.folder() + "/ lacks " + absent);
+                throw new CifarFormatException(archive, "folder " + source.folder() + "/ lacks " + absent);
             }
             if (Files.exists(target)) {
                 Path aside = dataDir.resolve(source.folder() + ".incomplete-" + System.currentTimeMillis());
@@ -163,11 +206,13 @@ public final class CifarDownloader {
         } finally {
             FileTrees.delete(temp);
         }
-        Files.deleteIfExists(part);
-        LOG.info("fetch dataset={} archive={} bytes={} resumed_from={} md5=ok folder={} elapsed_ms={}",
-                name, source.fileName(), archiveBytes, resumedFrom, target,
+        if (downloaded) {
+            Files.deleteIfExists(archive);
+        }
+        LOG.info("fetch dataset={} archive={} source={} bytes={} resumed_from={} md5=ok folder={} elapsed_ms={}",
+                name, source.fileName(), downloaded ? "download" : archive, archiveBytes, resumedFrom, target,
                 (System.nanoTime() - started) / 1_000_000);
-        return new Unpacked(target, received, setAside);
+        return new Unpacked(target, 0, setAside);
     }
 
     private static void removeStaleExtractions(Path dataDir, String folder) throws IOException {

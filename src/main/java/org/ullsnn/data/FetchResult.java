@@ -8,7 +8,7 @@ import java.util.Optional;
  *
  * @param dataset         the dataset
  * @param folder          the dataset folder, complete now
- * @param status          whether anything was downloaded
+ * @param status          whether anything was downloaded or unpacked
  * @param bytesDownloaded bytes received over the network by this call (0 when already present)
  * @param setAside        where an earlier, incomplete folder of the same name was moved, if there was one
  */
@@ -20,7 +20,9 @@ public record FetchResult(CifarDataset dataset, Path folder, Status status, long
         /** Every data file was already there; nothing was downloaded. */
         ALREADY_PRESENT,
         /** The archive was downloaded, checked and unpacked. */
-        DOWNLOADED
+        DOWNLOADED,
+        /** The official archive was found in the data directory (put there by hand), checked and unpacked. */
+        UNPACKED_LOCAL_ARCHIVE
     }
 
     public FetchResult {

@@ -26,7 +26,9 @@ import org.ullsnn.progress.ProgressListener;
  * attempt or run left: {@code Range: bytes=N-} when N bytes are there. Server answers: 206 appends (the
  * range must start at N), 200 restarts from byte 0 (the server ignored the range), 416 means the part is
  * already complete when the server's total equals N and restarts otherwise. Broken connections, 5xx and
- * 429 are retried (resuming) up to the attempt limit; other statuses fail at once.
+ * 429 are retried (resuming) up to the attempt limit; other statuses fail at once. Each failed attempt is logged
+ * with its cause named ({@link NetworkFailure}: unknown host, host unreachable, connection refused, connect or read
+ * timeout, HTTP status), and so is the last one in the {@link DownloadFailedException}.
  */
 final class ResumableDownload {
 
@@ -50,12 +52,35 @@ final class ResumableDownload {
         this.listener = listener;
     }
 
+    /**
+     * A download that failed for good: after its last attempt, or at once on a failure that retrying cannot fix
+     * (e.g. HTTP 404). {@link #reason()} names why in words ({@link NetworkFailure}).
+     */
+    static final class DownloadFailedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        private final String reason;
+
+        DownloadFailedException(String message, String reason, IOException last) {
+            super(message, last);
+            this.reason = reason;
+        }
+
+        /** Why the last attempt failed, e.g. {@code "unknown host www.cs.toronto.edu (...)"} or {@code "HTTP 404"}. */
+        String reason() {
+            return reason;
+        }
+    }
+
     /** A failure that retrying cannot fix (e.g. HTTP 404). */
     private static final class Fatal extends IOException {
         private static final long serialVersionUID = 1L;
 
-        Fatal(String message) {
+        private final String reason;
+
+        Fatal(String message, String reason) {
             super(message);
+            this.reason = reason;
         }
     }
 
@@ -68,6 +93,7 @@ final class ResumableDownload {
     long fetch(URI url, Path part, long expectedBytes, String task) throws IOException {
         AtomicLong received = new AtomicLong();
         IOException last = null;
+        String lastReason = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             long offset = Files.exists(part) ? Files.size(part) : 0;
             if (expectedBytes >= 0 && offset > expectedBytes) {
@@ -85,21 +111,38 @@ final class ResumableDownload {
                 listener.onProgress(ProgressEvent.done(task, size, expectedBytes >= 0 ? expectedBytes : size, "B",
                         ""));
                 return received.get();
-            } catch (Fatal | InterruptedIOException e) {
+            } catch (InterruptedIOException e) {
                 throw e;
+            } catch (Fatal e) {
+                throw new DownloadFailedException(e.getMessage(), e.reason, e);
             } catch (IOException e) {
                 last = e;
+                lastReason = reason(e, url);
                 if (attempt < maxAttempts) {
-                    LOG.warn("download of {} interrupted (attempt {}/{}): {}; resuming", url, attempt, maxAttempts,
-                            e.getMessage());
+                    LOG.warn(attemptLine(url, attempt, maxAttempts, lastReason, retryDelay,
+                            Files.exists(part) ? Files.size(part) : 0));
                     pause();
                 }
             }
         }
         long kept = Files.exists(part) ? Files.size(part) : 0;
-        throw new IOException("download of " + url + " failed after " + maxAttempts + " attempts (last: "
-                + last.getMessage() + "); the partial file " + part + " (" + kept
-                + " bytes) is kept and the next fetch resumes from it", last);
+        String message = "download of " + url + " failed after " + maxAttempts + " attempts (last: " + lastReason + ")"
+                + (kept > 0 ? "; the partial file " + part + " (" + kept
+                        + " bytes) is kept and the next fetch resumes from it" : "");
+        throw new DownloadFailedException(message, lastReason, last);
+    }
+
+    /** Why {@code e} ended a request to {@code url}, named for a user ({@link NetworkFailure}). */
+    String reason(IOException e, URI url) {
+        return NetworkFailure.describe(e, url, client.connectTimeout().orElse(null), requestTimeout);
+    }
+
+    /** The log line of a failed attempt that will be retried. */
+    static String attemptLine(URI url, int attempt, int maxAttempts, String reason, Duration retryDelay,
+                              long partBytes) {
+        return "download of " + url + " failed (attempt " + attempt + "/" + maxAttempts + "): " + reason
+                + "; retrying in " + retryDelay.toSeconds() + " s"
+                + (partBytes > 0 ? ", resuming from byte " + partBytes : "");
     }
 
     /** One request; returns normally when the part is complete, adds the bytes it receives to {@code received}. */
@@ -154,7 +197,8 @@ final class ResumableDownload {
                     if (status >= 500 || status == 429) {
                         throw new IOException("HTTP " + status + " from " + url);
                     }
-                    throw new Fatal("download of " + url + " failed: HTTP " + status);
+                    throw new Fatal("download of " + url + " failed: HTTP " + status + " (not retried)",
+                            "HTTP " + status);
                 }
             }
             String detail = start > 0 ? "resumed at " + start + " B" : attempt > 1 ? "attempt " + attempt : "";
@@ -164,7 +208,20 @@ final class ResumableDownload {
             byte[] buffer = new byte[CHUNK];
             try (OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     mode)) {
-                for (int n; (n = body.read(buffer)) > 0; ) {
+                while (true) {
+                    int n;
+                    try {
+                        n = body.read(buffer);
+                    } catch (InterruptedIOException e) {
+                        throw e;
+                    } catch (IOException e) {
+                        throw new IOException("connection broken after " + done + (total >= 0 ? " of " + total : "")
+                                + " bytes (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                                + ")", e);
+                    }
+                    if (n <= 0) {
+                        break;
+                    }
                     out.write(buffer, 0, n);
                     done += n;
                     received.addAndGet(n);

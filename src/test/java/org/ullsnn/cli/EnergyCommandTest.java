@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ullsnn.energy.EnergyCosts;
@@ -82,39 +80,5 @@ class EnergyCommandTest {
     void anUnknownFirstLayerConventionNamesTheLegalOnes(@TempDir Path dir) {
         assertEquals(2, run("--run", dir.toString(), "--first-layer", "twice"));
         assertTrue(err.toString().contains("once, per-step, ignore"), err.toString());
-    }
-
-    /** End to end on the real CIFAR-10 files: a tiny net trained one epoch on 20 images per class. */
-    @Test
-    void printsAndSavesTheEnergyTablesOfATrainedRun(@TempDir Path dir) throws Exception {
-        String data = System.getenv("ULLSNN_DATA");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data, "cifar-10-batches-bin")),
-                "real CIFAR-10 not found: run ../shared/data/unpack.sh DIR and set ULLSNN_DATA=DIR");
-        CommandLine train = Main.commandLine();
-        train.setOut(new PrintWriter(new StringWriter(), true));
-        train.setErr(new PrintWriter(err, true));
-        assertEquals(0, train.execute("train", "--arch", "tiny", "--width", "1", "--epochs", "1", "--batch", "32",
-                "--train-per-class", "20", "--test-per-class", "10", "--name", "t", "--runs", dir.toString(),
-                "--data", data, "--offline"), err.toString());
-        Path runDir = dir.resolve("t");
-
-        int code = run("--run", runDir.toString(), "--timesteps", "2", "--test-per-class", "5",
-                "--calibration-images", "100", "--data", data, "--offline");
-        assertEquals(0, code, err.toString());
-        String printed = out.toString();
-        for (String s : List.of("FP32 (45 nm, Horowitz 2014): E_MAC 4.6 pJ, E_AC 0.9 pJ", "INT8", "T = 2",
-                "first layer counted once (constant input, cached)", "fan-out uniform", "ceiling sum MACs / MACs_1",
-                "E_DNN / E_SNN", "FP32_snn_nJ")) {
-            assertTrue(printed.contains(s), s + " in " + printed);
-        }
-        Path energy = runDir.resolve("energy");
-        for (String f : List.of("fitted-dnn-T2_layers.csv", "fitted-dnn-T2_totals.csv", "fitted-dnn-T2_spike_rates.csv",
-                "fitted-dnn-T2_summary.txt", "macs.csv")) {
-            assertTrue(Files.isRegularFile(energy.resolve(f)), f);
-        }
-        List<String> totals = Files.readAllLines(energy.resolve("fitted-dnn-T2_totals.csv"));
-        assertEquals(5, totals.size(), "a header and one row per preset: " + totals);
-        assertTrue(totals.get(0).contains("ratio") && totals.get(0).contains("ceiling")
-                && totals.get(0).contains("first_layer"), totals.get(0));
     }
 }

@@ -7,9 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ullsnn.data.CifarDataset;
+import org.ullsnn.testing.Prerequisites;
 import picocli.CommandLine;
 
 class MainTest {
@@ -62,9 +63,7 @@ class MainTest {
     /** End to end on the real CIFAR-10 files: a tiny net, 20 images per class, one epoch. */
     @Test
     void trainsATinyNetOnRealCifar10(@TempDir Path dir) throws Exception {
-        String data = System.getenv("ULLSNN_DATA");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data, "cifar-10-batches-bin")),
-                "real CIFAR-10 not found: run ../shared/data/unpack.sh DIR and set ULLSNN_DATA=DIR");
+        String data = Prerequisites.requireRealCifar(CifarDataset.CIFAR10).toString();
         int code = run("train", "--arch", "tiny", "--width", "1", "--epochs", "1", "--batch", "32",
                 "--train-per-class", "20", "--test-per-class", "10", "--name", "t", "--runs", dir.toString(),
                 "--data", data, "--offline");
@@ -72,38 +71,5 @@ class MainTest {
         assertTrue(out.toString().contains("run t: 1 epochs, final test accuracy"), out.toString());
         assertTrue(Files.isRegularFile(dir.resolve("t/model.zip")));
         assertEquals(2, Files.readAllLines(dir.resolve("t/metrics.csv")).size());
-    }
-
-    /** The whole pipeline on real CIFAR-10 with a tiny net: train, convert (+ save), evaluate, fine-tune. */
-    @Test
-    void trainConvertEvaluateAndFineTuneOnRealCifar10(@TempDir Path dir) throws Exception {
-        String data = System.getenv("ULLSNN_DATA");
-        Assumptions.assumeTrue(data != null && Files.isDirectory(Path.of(data, "cifar-10-batches-bin")),
-                "real CIFAR-10 not found: run ../shared/data/unpack.sh DIR and set ULLSNN_DATA=DIR");
-        String runs = dir.toString();
-        assertEquals(0, run("train", "--arch", "tiny", "--width", "1", "--epochs", "1", "--batch", "32",
-                "--train-per-class", "20", "--test-per-class", "5", "--name", "p", "--runs", runs, "--data", data,
-                "--offline"), err.toString());
-        Path runDir = dir.resolve("p");
-        assertEquals(0, run("convert", "--run", runDir.toString(), "--strategy", "trained-clip,fitted-snn",
-                "--timesteps", "1,2", "--calibration-images", "100", "--snn-pairs", "500", "--test-per-class", "5",
-                "--save", "--data", data, "--offline"), err.toString());
-        assertTrue(out.toString().contains("T=1") && out.toString().contains("fitted-snn"), out.toString());
-        for (String f : new String[] {"accuracy.csv", "accuracy_pivot.csv", "spike_rates.csv", "thresholds.csv",
-            "distributions.csv", "fits.csv", "conversion_error.csv"}) {
-            assertTrue(Files.isRegularFile(runDir.resolve("conversion").resolve(f)), f);
-        }
-        assertTrue(Files.isRegularFile(runDir.resolve("snn/fitted-snn-T2.zip")));
-        assertEquals(0, run("evaluate", "--run", runDir.toString(), "--test-per-class", "5", "--data", data,
-                "--offline"), err.toString());
-        assertTrue(Files.readAllLines(runDir.resolve("evaluation/accuracy.csv")).size() > 2);
-        assertEquals(0, run("finetune", "--run", runDir.toString(), "--timesteps", "2", "--epochs", "1",
-                "--batch", "32", "--train-per-class", "10", "--test-per-class", "5", "--calibration-images", "100",
-                "--data", data, "--offline"), err.toString());
-        Path ft = runDir.resolve("finetune/fitted-dnn-T2");
-        for (String f : new String[] {"config.json", "accuracy_before.json", "metrics.csv", "drift.csv", "model.zip"}) {
-            assertTrue(Files.isRegularFile(ft.resolve(f)), f);
-        }
-        assertEquals(2 * 3, Files.readAllLines(ft.resolve("drift.csv")).size() - 1, "3 IF layers at epochs 0 and 1");
     }
 }

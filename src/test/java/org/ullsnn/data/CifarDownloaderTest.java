@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,6 +171,8 @@ class CifarDownloaderTest {
 
         assertTrue(e.getMessage().contains("failed after 1 attempts") && e.getMessage().contains(".part"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("(last: connection broken after ")
+                || e.getMessage().contains("(last: connection closed after "), e.getMessage());
         assertEquals(List.of(ARCHIVE + ".part"), dataDirListing(), "nothing that looks complete");
         long kept = Files.size(part);
         assertTrue(kept > 0 && kept <= archive.length / 3, "part held " + kept + " bytes");
@@ -257,8 +262,108 @@ class CifarDownloaderTest {
         assertTrue(m.contains(dataDir.resolve("cifar-10-batches-bin").toString()), m);
         assertTrue(m.contains("data_batch_1.bin") && m.contains("test_batch.bin"), m);
         assertTrue(m.contains(server.uri(ARCHIVE).toString()), m);
+        assertTrue(m.contains("Or copy " + ARCHIVE + " into " + dataDir), m);
         assertEquals(List.of(), server.ranges(), "no request made");
         assertFalse(Files.exists(dataDir));
+    }
+
+    @Test
+    void anOfficialArchiveCopiedIntoTheDataDirectoryIsCheckedAndUnpackedOfflineAndKept() throws IOException {
+        Files.createDirectories(dataDir);
+        Files.write(dataDir.resolve(ARCHIVE), archive);
+        CifarDownloader offline = CifarDownloader.builder().sources(d -> source()).offline(true)
+                .listener(events::add).build();
+
+        FetchResult result = offline.fetchIfMissing(CifarDataset.CIFAR10, dataDir);
+
+        assertEquals(FetchResult.Status.UNPACKED_LOCAL_ARCHIVE, result.status());
+        assertEquals(0, result.bytesDownloaded());
+        assertEquals(List.of(), server.ranges(), "no request made");
+        assertEquals(List.of("cifar-10-batches-bin", ARCHIVE), dataDirListing(), "the user's archive is kept");
+        assertEquals(20, new CifarReader(CifarFixtures.smallCifar10()).read(dataDir, Split.TEST).size());
+    }
+
+    @Test
+    void aLocalArchiveWithTheWrongMd5IsKeptAndTheMessageSaysToReplaceIt() throws IOException {
+        Files.createDirectories(dataDir);
+        byte[] damaged = Arrays.copyOf(archive, archive.length / 2);
+        Files.write(dataDir.resolve(ARCHIVE), damaged);
+
+        ChecksumMismatchException e = assertThrows(ChecksumMismatchException.class,
+                () -> downloader(source(), 1).fetchIfMissing(CifarDataset.CIFAR10, dataDir));
+
+        assertEquals(md5(damaged), e.actual());
+        assertTrue(e.getMessage().contains(dataDir.resolve(ARCHIVE).toString()) && e.getMessage().contains("replace it"),
+                e.getMessage());
+        assertEquals(List.of(ARCHIVE), dataDirListing());
+        assertEquals(List.of(), server.ranges(), "no download instead");
+    }
+
+    /** A source on this machine where nothing listens: the port of a socket opened and closed again. */
+    private static ArchiveSource closedPortSource() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        return sourceAt(URI.create("http://127.0.0.1:" + port + "/files/" + ARCHIVE));
+    }
+
+    private static ArchiveSource sourceAt(URI url) {
+        return new ArchiveSource(url, ARCHIVE, 1000, "0123456789abcdef0123456789abcdef", "cifar-10-batches-bin");
+    }
+
+    @Test
+    void aRefusedConnectionIsNamedInTheFinalMessageWithTheOfflineRoute() throws IOException {
+        ArchiveSource closed = closedPortSource();
+
+        IOException e = assertThrows(IOException.class,
+                () -> downloader(closed, 2).fetchIfMissing(CifarDataset.CIFAR10, dataDir));
+
+        String m = e.getMessage();
+        assertTrue(m.contains("failed after 2 attempts (last: connection refused by 127.0.0.1:" + closed.url().getPort()
+                + " (nothing listens there))"), m);
+        assertTrue(m.contains("Without internet: copy " + ARCHIVE), m);
+        assertTrue(m.contains(dataDir.toAbsolutePath().toString()) && m.contains("--offline"), m);
+        assertFalse(m.contains("null"), m);
+        assertFalse(m.contains("partial file"), "no part was written: " + m);
+    }
+
+    @Test
+    void anUnresolvableHostIsAnUnknownHost() {
+        ArchiveSource invalid = sourceAt(URI.create("http://cifar-archive.invalid/" + ARCHIVE));
+
+        IOException e = assertThrows(IOException.class,
+                () -> downloader(invalid, 1).fetchIfMissing(CifarDataset.CIFAR10, dataDir));
+
+        assertTrue(e.getMessage().contains("(last: unknown host cifar-archive.invalid (the DNS lookup failed"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("--offline"), e.getMessage());
+    }
+
+    @Test
+    void aServerThatNeverAnswersIsAReadTimeout() throws IOException {
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            ArchiveSource s = sourceAt(URI.create("http://127.0.0.1:" + silent.getLocalPort() + "/files/" + ARCHIVE));
+            CifarDownloader quick = CifarDownloader.builder().sources(d -> s).listener(events::add).maxAttempts(1)
+                    .retryDelay(Duration.ZERO).requestTimeout(Duration.ofMillis(300)).build();
+
+            IOException e = assertThrows(IOException.class, () -> quick.fetchIfMissing(CifarDataset.CIFAR10, dataDir));
+
+            assertTrue(e.getMessage().contains("(last: read timeout: 127.0.0.1 sent no response within 0.3 s)"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aServerErrorIsRetriedAndItsStatusNamed() {
+        server.answerWith(503);
+
+        IOException e = assertThrows(IOException.class,
+                () -> downloader(source(), 2).fetchIfMissing(CifarDataset.CIFAR10, dataDir));
+
+        assertTrue(e.getMessage().contains("failed after 2 attempts (last: HTTP 503 from " + server.uri(ARCHIVE)),
+                e.getMessage());
+        assertEquals(2, server.ranges().size());
     }
 
     @Test

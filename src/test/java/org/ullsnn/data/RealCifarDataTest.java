@@ -3,21 +3,19 @@ package org.ullsnn.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.ullsnn.testing.Prerequisites;
 
 /**
  * The real CIFAR-10 and CIFAR-100 files, from the directory named by {@code ULLSNN_DATA}. Skipped (never
- * passed) when the variable or the files are absent.
+ * passed) when the variable or the files are absent, and failed then under {@code CI=true}
+ * ({@link Prerequisites#requireRealCifar(CifarDataset...)}).
  */
 class RealCifarDataTest {
-
-    private static final String HOW_TO_GET_IT = "real CIFAR data not found: run `../shared/data/unpack.sh DIR` "
-            + "(or `ullsnn data fetch --data DIR`), then set " + DataLocation.ENV_VAR + "=DIR";
 
     private static int[] filled(int n, int value) {
         int[] a = new int[n];
@@ -27,13 +25,7 @@ class RealCifarDataTest {
 
     @Test
     void realCifarFilesHaveOfficialCountsLabelsAndPassVerification() throws IOException {
-        String env = System.getenv(DataLocation.ENV_VAR);
-        assumeTrue(env != null && !env.isBlank(), HOW_TO_GET_IT + " (" + DataLocation.ENV_VAR + " is not set)");
-        Path data = Path.of(env);
-        for (CifarDataset d : CifarDataset.values()) {
-            assumeTrue(d.layout().missingFiles(data).isEmpty(),
-                    HOW_TO_GET_IT + " (missing in " + data + ": " + d.layout().missingFiles(data) + ")");
-        }
+        Path data = Prerequisites.requireRealCifar();
 
         ImageSet c10Test = CifarReader.of(CifarDataset.CIFAR10).read(data, Split.TEST);
         assertEquals(3, c10Test.label(0), "the first CIFAR-10 test image is a cat");

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
+import org.ullsnn.testing.Prerequisites;
 
 /**
  * What the kernel's integration tests share: Debian's Jupyter ({@code /usr/bin/python3} with jupyter_client,
@@ -22,11 +22,9 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class JupyterRig {
 
-    static final Path PYTHON = Path.of("/usr/bin/python3");
+    static final Path PYTHON = Prerequisites.DEBIAN_PYTHON;
     static final String KERNEL = "ullsnn-it";
     static final Path REPORTS = Path.of("target", "kernel-it");
-    static final String APT_PACKAGES =
-            "jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-kernel-test jupyter-client";
 
     /**
      * Output of one driver run.
@@ -47,22 +45,16 @@ final class JupyterRig {
 
     private final Path home;
 
-    /** Skips the calling test (with the reason) unless Debian's Jupyter is installed; then installs the kernelspec. */
+    /**
+     * Skips the calling test (fails it under {@code CI=true}) unless Debian's Jupyter is installed
+     * ({@link Prerequisites#requireDebianJupyter()}); then installs the kernelspec.
+     */
     JupyterRig(Path tempDir) throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON) && pythonHasJupyter(),
-                "Debian's Jupyter is absent (" + PYTHON + " cannot import jupyter_client, jupyter_kernel_test, "
-                        + "nbclient): apt-get install -y " + APT_PACKAGES);
+        Prerequisites.requireDebianJupyter();
         this.home = tempDir;
         KernelSpec.Artifact artifact = new KernelSpec.Artifact(Path.of("").toAbsolutePath());
         KernelSpec.install(artifact, home.resolve("jupyter").resolve("kernels"), KERNEL, List.of("-Xmx2g"));
         Files.createDirectories(REPORTS);
-    }
-
-    private static boolean pythonHasJupyter() throws Exception {
-        Process p = new ProcessBuilder(PYTHON.toString(), "-c",
-                "import jupyter_client, jupyter_kernel_test, nbclient, nbformat").redirectErrorStream(true).start();
-        p.getInputStream().readAllBytes();
-        return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
     }
 
     /** Jupyter looks only in the private folders; nothing is read from or written to the user's own. */
