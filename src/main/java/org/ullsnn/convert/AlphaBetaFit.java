@@ -2,6 +2,7 @@ package org.ullsnn.convert;
 
 import java.util.Arrays;
 import org.ullsnn.snn.NeuronDynamics;
+import org.ullsnn.snn.ResetMode;
 import org.ullsnn.stats.ConversionSetting;
 
 /**
@@ -14,6 +15,18 @@ import org.ullsnn.stats.ConversionSetting;
  * alpha runs over an {@link AlphaGrid}; beta has the closed form. {@code N_i} comes from the constant-drive
  * model {@code N_T(z_i)} (DNN mode) or from simulating an IF neuron over the real current series
  * {@code I_i(1..T)} (SNN mode); {@code u0 = 0} in both, as in the paper.
+ *
+ * <p><b>Reset.</b> The counts follow the reset of the network being built ({@link ConvertConfig#reset()}, passed
+ * on in {@link LayerStats#reset()}); the overloads without a reset are the paper's reset by subtraction.
+ * <ul>
+ *   <li>{@link ResetMode#SUBTRACT}: DNN mode uses the closed form
+ *       {@link ConversionSetting#spikeCount(double, double, double, int)}, SNN mode simulates
+ *       {@link NeuronDynamics} with reset by subtraction.</li>
+ *   <li>{@link ResetMode#ZERO}: METHOD.md's {@code N_T(z) = floor(T z / theta)} does not hold (a constant drive
+ *       fires every {@code ceil(theta / z)} steps, so {@code N = floor(T / ceil(theta / z))}, and the surplus above
+ *       theta is lost); both modes count with the scalar reference {@link NeuronDynamics} with reset to zero, DNN
+ *       mode through {@link NeuronDynamics#spikeCount(double, int)} for the constant drive {@code z_i}.</li>
+ * </ul>
  *
  * <p><b>How the sums are computed.</b> Only two sums per alpha enter the fit: {@code sum_i a_i N_i} and
  * {@code sum_i N_i^2}.
@@ -31,7 +44,9 @@ import org.ullsnn.stats.ConversionSetting;
  *       and checked by simulation on both sides (or found by bisection), give every count. This is used only
  *       where monotonicity provably survives floating point (see {@link IfCountProfile}); the sums then run
  *       sample by sample in the original order, so the fit equals the simulation of every (alpha, sample) pair
- *       to the last bit.</li>
+ *       to the last bit. With reset to zero the count is non-increasing in theta too (proved in
+ *       {@link IfCountProfile}), so the bisection stays exact; only the prediction, which is specific to reset by
+ *       subtraction, is skipped.</li>
  * </ul>
  */
 public final class AlphaBetaFit {
@@ -40,28 +55,50 @@ public final class AlphaBetaFit {
     }
 
     /**
-     * DNN mode: counts from the constant-drive model on pre-activation samples {@code z}.
+     * DNN mode with reset by subtraction: counts from the constant-drive model on pre-activation samples
+     * {@code z}.
      *
      * @throws IllegalArgumentException when no alpha of the grid makes any sample spike, or a sample is NaN
      */
     public static AlphaBeta fitDnn(String layer, double[] z, double mu, int timesteps, AlphaGrid grid) {
+        return fitDnn(layer, z, mu, timesteps, grid, ResetMode.SUBTRACT);
+    }
+
+    /**
+     * DNN mode: counts of an IF neuron (leak 1, U(0) = 0, the given reset) under the constant drive of each
+     * pre-activation sample {@code z}.
+     *
+     * @throws IllegalArgumentException when no alpha of the grid makes any sample spike, or a sample is NaN
+     */
+    public static AlphaBeta fitDnn(String layer, double[] z, double mu, int timesteps, AlphaGrid grid,
+            ResetMode reset) {
         double[] a = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             a[i] = Math.min(Math.max(z[i], 0), mu);
         }
         checkClip(layer, mu);
-        double[][] sums = dnnSums(z, mu, timesteps, grid);
+        double[][] sums = dnnSums(z, mu, timesteps, grid, reset);
         return choose(layer, a, mu, timesteps, grid, sums[0], sums[1]);
     }
 
     /**
-     * SNN mode: counts from IF neurons (leak 1, soft reset, U(0) = 0) driven by the recorded currents.
+     * SNN mode with reset by subtraction: counts from IF neurons (leak 1, U(0) = 0) driven by the recorded
+     * currents.
      *
      * @throws IllegalArgumentException when no alpha of the grid makes any sample spike
      */
     public static AlphaBeta fitSnn(String layer, PairedSamples pairs, double mu, AlphaGrid grid) {
+        return fitSnn(layer, pairs, mu, grid, ResetMode.SUBTRACT);
+    }
+
+    /**
+     * SNN mode: counts from IF neurons (leak 1, U(0) = 0, the given reset) driven by the recorded currents.
+     *
+     * @throws IllegalArgumentException when no alpha of the grid makes any sample spike
+     */
+    public static AlphaBeta fitSnn(String layer, PairedSamples pairs, double mu, AlphaGrid grid, ResetMode reset) {
         checkClip(layer, mu);
-        double[][] sums = snnSums(pairs, mu, grid);
+        double[][] sums = snnSums(pairs, mu, grid, reset);
         return choose(layer, pairs.activations(), mu, pairs.timesteps(), grid, sums[0], sums[1]);
     }
 
@@ -75,14 +112,14 @@ public final class AlphaBetaFit {
     }
 
     /** DNN mode: {@code {sum_i a_i N_i, sum_i N_i^2}} per grid point (two arrays of {@code grid.size()}). */
-    static double[][] dnnSums(double[] z, double mu, int timesteps, AlphaGrid grid) {
+    static double[][] dnnSums(double[] z, double mu, int timesteps, AlphaGrid grid, ResetMode reset) {
         ConstantDrive drive = ConstantDrive.of(z, mu);
         double[] theta = thresholds(grid, mu);
         double[] sumAN = new double[theta.length];
         double[] sumN2 = new double[theta.length];
         int[] firsts = new int[timesteps + 1];
         for (int g = 0; g < theta.length; g++) {
-            drive.boundaries(theta[g], timesteps, firsts);
+            drive.boundaries(theta[g], timesteps, reset, firsts);
             sumAN[g] = drive.sumAN(firsts, timesteps);
             sumN2[g] = drive.sumN2(firsts, timesteps);
         }
@@ -90,9 +127,9 @@ public final class AlphaBetaFit {
     }
 
     /** SNN mode: {@code {sum_i a_i N_i, sum_i N_i^2}} per grid point, each summed in sample order. */
-    static double[][] snnSums(PairedSamples pairs, double mu, AlphaGrid grid) {
+    static double[][] snnSums(PairedSamples pairs, double mu, AlphaGrid grid, ResetMode reset) {
         double[] theta = thresholds(grid, mu);
-        IfCountProfile profile = new IfCountProfile(theta, pairs.timesteps());
+        IfCountProfile profile = new IfCountProfile(theta, pairs.timesteps(), reset);
         int size = theta.length;
         double[] sumAN = new double[size];
         long[] sumN2 = new long[size];
@@ -217,16 +254,27 @@ public final class AlphaBetaFit {
         /**
          * {@code firsts[k]} (k = 1..T): the index of the first sorted sample with {@code N >= k}, so
          * {@code size() - firsts[k]} samples have {@code N >= k} at threshold {@code theta}.
+         * <p>The binary search needs {@code N(z)} non-decreasing in {@code z}. With reset by subtraction that is the
+         * closed form's floor. With reset to zero the neuron restarts from exactly 0 after every spike, so a
+         * constant drive fires every {@code m(z)} steps, {@code m(z)} the first step at which the rounded running
+         * sum {@code z + z + ...} reaches theta; that sum is non-decreasing in {@code z} (rounding is monotone), so
+         * {@code m(z)} is non-increasing and {@code N = floor(T / m(z))} non-decreasing, rounding included.
          *
          * @param into an array of length {@code T + 1} to fill and return
          */
-        int[] boundaries(double theta, int timesteps, int[] into) {
+        int[] boundaries(double theta, int timesteps, ResetMode reset, int[] into) {
+            NeuronDynamics zeroReset = switch (reset) { // null: the closed form
+                case SUBTRACT -> null;
+                case ZERO -> new NeuronDynamics(theta, 1.0, 0, reset);
+            };
             int lo = 0;
             for (int k = 1; k <= timesteps; k++) {
                 int hi = z.length; // invariant: N(z[j]) < k for j < lo, N(z[j]) >= k for j >= hi
                 while (lo < hi) {
                     int mid = (lo + hi) >>> 1;
-                    if (ConversionSetting.spikeCount(z[mid], theta, 0, timesteps) >= k) {
+                    int count = zeroReset == null ? ConversionSetting.spikeCount(z[mid], theta, 0, timesteps)
+                            : zeroReset.spikeCount(z[mid], timesteps);
+                    if (count >= k) {
                         hi = mid;
                     } else {
                         lo = mid + 1;
@@ -257,10 +305,11 @@ public final class AlphaBetaFit {
     }
 
     /**
-     * The spike counts of one IF neuron ({@link NeuronDynamics#integrateAndFire}, {@code u0 = 0}) at every
-     * threshold of an increasing grid, simulating it at a few thresholds only.
+     * The spike counts of one IF neuron ({@link NeuronDynamics}, leak 1, {@code u0 = 0}, reset by subtraction or
+     * to zero) at every threshold of an increasing grid, simulating it at a few thresholds only.
      *
-     * <p><b>Why the count is monotone, and when that survives rounding.</b> In exact arithmetic, with
+     * <p><b>Why the count is monotone, and when that survives rounding (reset by subtraction).</b> In exact
+     * arithmetic, with
      * {@code S_t} the partial sums of the current, a neuron with {@code m} spikes before step t fires at t iff
      * {@code S_t >= (m + 1) theta}; if two thresholds {@code theta1 < theta2} have the same count m before t,
      * {@code theta2} firing implies {@code theta1} firing, and a larger count stays at least as large: the count
@@ -272,6 +321,22 @@ public final class AlphaBetaFit {
      * {@link #monotone} checks a stronger condition ({@code gap > 8 T u R}) per sample; a sample that fails it
      * (non-finite currents, or currents so large that rounding matters at the grid's resolution) is simulated
      * at every threshold.
+     *
+     * <p><b>Reset to zero: monotone too, under the same check.</b> Take {@code theta1 < theta2}, let
+     * {@code d = N1 - N2} be the difference of the counts so far and {@code U1, U2} the potentials after a step.
+     * In exact arithmetic {@code d >= 0}, with {@code U1 >= U2} while {@code d = 0} and {@code U1 >= U2 - theta2}
+     * while {@code d >= 1}, holds at every step: from {@code d = 0}, neuron 2 firing means
+     * {@code U1 + I >= U2 + I >= theta2 > theta1}, so neuron 1 fires too and both restart at 0; neuron 1 firing
+     * alone gives {@code d = 1}, {@code U1 = 0 > U2 - theta2}; from {@code d >= 1}, neuron 2 firing alone needs
+     * {@code U2 + I >= theta2}, so {@code U1 + I >= 0 = U2} after its reset, which is what {@code d - 1} needs;
+     * steps without a spike keep {@code U1 - U2}. So {@code N1 >= N2}: the count is non-increasing in theta
+     * (checked by brute force on random series as well). In floating point each potential is a rounded sum of
+     * at most T currents since its last reset to exactly 0, off the exact sum by at most
+     * {@code E = T u A / (1 - T u)}, {@code A = sum_t |I_t|}; the same steps, with the invariants weakened to
+     * {@code U1 >= U2 - 2E} ({@code d = 0}) and {@code U1 >= U2 - theta2 - E} ({@code d >= 1}), go through when
+     * {@code theta2 - theta1 > 4E}, which {@code gap > 8 T u R} implies ({@code R >= A}). So the check and the
+     * bisection serve both resets; the prediction below is the subtraction neuron's and is not used for reset to
+     * zero, whose samples are bisected.
      *
      * <p><b>Where the count steps.</b> A monotone count is known once, for each level k = 1..T, the last grid
      * point {@code b_k} with {@code N >= k} is. In exact arithmetic the neuron fires greedily at the first t
@@ -296,18 +361,21 @@ public final class AlphaBetaFit {
         private final int[] checkedAt;  // grid indices simulated to check a prediction
         private final int[] checked;    // their simulated counts
 
-        IfCountProfile(double[] theta, int timesteps) {
-            this(theta, timesteps, true);
+        IfCountProfile(double[] theta, int timesteps, ResetMode reset) {
+            this(theta, timesteps, reset, true);
         }
 
-        /** With {@code predict = false} every monotone sample is bisected (a test of that path). */
-        IfCountProfile(double[] theta, int timesteps, boolean predict) {
+        /**
+         * With {@code predict = false} every monotone sample is bisected (a test of that path); with reset to zero
+         * they always are.
+         */
+        IfCountProfile(double[] theta, int timesteps, ResetMode reset, boolean predict) {
             this.theta = theta.clone();
             this.timesteps = timesteps;
-            this.predict = predict;
+            this.predict = predict && reset == ResetMode.SUBTRACT;
             this.neurons = new NeuronDynamics[theta.length];
             for (int g = 0; g < theta.length; g++) {
-                neurons[g] = NeuronDynamics.integrateAndFire(theta[g], 0);
+                neurons[g] = new NeuronDynamics(theta[g], 1.0, 0, reset);
             }
             double gap = Double.POSITIVE_INFINITY;
             double max = 0;

@@ -74,7 +74,7 @@ public final class Converter {
                     SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
                     pairs = calibration.collect(partial, name);
                 }
-                LayerStats stats = new LayerStats(name, i, d, pairs);
+                LayerStats stats = new LayerStats(name, i, d, pairs, config.reset());
                 LayerThreshold threshold = choose(strategy, stats, steps);
                 chosen.put(name, threshold);
                 layers.add(new LayerConversion(name, stats.mu(), threshold, d.fractionAtOrBelowZero(),

@@ -1,26 +1,39 @@
 package org.ullsnn.convert;
 
 import java.util.Optional;
+import org.ullsnn.snn.ResetMode;
 import org.ullsnn.stats.LayerDistribution;
 
 /**
  * What calibration saw of one spiking layer: the DNN pre-activation distribution and, in SNN mode, the
- * paired samples from the already-converted layers. This is what a {@link ThresholdStrategy} chooses from.
+ * paired samples from the already-converted layers, and the reset of the IF neurons the layer becomes. This is
+ * what a {@link ThresholdStrategy} chooses from.
  *
  * @param layer        the activation layer's name
  * @param index        its position among the spiking layers (0 = first)
  * @param distribution the DNN pre-activations (samples, histogram, fractions, percentiles)
  * @param snnSamples   paired (DNN activation, SNN current series) samples, or {@code null} in DNN mode
+ * @param reset        the reset of the network's IF neurons ({@link ConvertConfig#reset()}): a strategy that
+ *                     predicts spike counts (the fitted one) counts them under it
  */
-public record LayerStats(String layer, int index, LayerDistribution distribution, PairedSamples snnSamples) {
+public record LayerStats(String layer, int index, LayerDistribution distribution, PairedSamples snnSamples,
+        ResetMode reset) {
 
     public LayerStats {
         if (distribution == null) {
             throw new IllegalArgumentException("layer " + layer + " has no calibration distribution");
         }
+        if (reset == null) {
+            throw new IllegalArgumentException("layer " + layer + ": the IF reset mode must be set");
+        }
         if (index < 0) {
             throw new IllegalArgumentException("layer index must be >= 0, got " + index);
         }
+    }
+
+    /** For the paper's IF neurons, reset by subtraction (the converter's default). */
+    public LayerStats(String layer, int index, LayerDistribution distribution, PairedSamples snnSamples) {
+        this(layer, index, distribution, snnSamples, ResetMode.SUBTRACT);
     }
 
     /**

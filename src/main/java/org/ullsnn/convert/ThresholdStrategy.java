@@ -242,7 +242,8 @@ public interface ThresholdStrategy {
 
     /**
      * The distribution-fitted strategy (this paper): theta = alpha mu, v = c beta mu, u0 = 0, with (alpha, beta)
-     * from {@link AlphaBetaFit} per layer and per T.
+     * from {@link AlphaBetaFit} per layer and per T, spike counts under the network's reset
+     * ({@link LayerStats#reset()}).
      *
      * <p>The closed-form beta is a least-squares fit through the origin, a shrinkage estimate: on
      * zero-inflated pre-activations its mean error {@code mean(y - a)} is negative (about -0.05 to -0.07 per
@@ -271,9 +272,10 @@ public interface ThresholdStrategy {
                 PairedSamples pairs = stats.snn().orElseThrow(() -> new IllegalStateException("layer "
                         + stats.layer() + ": the SNN-mode fit needs paired SNN samples, which the Converter collects "
                         + "for strategies whose calibration() is SNN"));
-                return AlphaBetaFit.fitSnn(stats.layer(), pairs, stats.mu(), grid);
+                return AlphaBetaFit.fitSnn(stats.layer(), pairs, stats.mu(), grid, stats.reset());
             }
-            return AlphaBetaFit.fitDnn(stats.layer(), stats.distribution().samples(), stats.mu(), timesteps, grid);
+            return AlphaBetaFit.fitDnn(stats.layer(), stats.distribution().samples(), stats.mu(), timesteps, grid,
+                    stats.reset());
         }
 
         @Override

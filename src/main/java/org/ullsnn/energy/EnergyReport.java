@@ -11,18 +11,31 @@ import tech.tablesaw.api.Table;
 
 /**
  * Compute energy per image of a DNN and its converted SNN under one set of {@link EnergyCosts} and
- * {@link EnergyConventions} (METHOD.md §6). For weight layers l = 1..L, layer 1 being the one that reads the image:
+ * {@link EnergyConventions} (METHOD.md §6). For weight layers l = 1..L, layer 1 being the one that reads the image,
+ * and the SNN's identity-shortcut scales s ({@link ShortcutScale}):
  * <pre>
- * E_DNN     = sum_l MACs_l * E_MAC
+ * E_DNN     = sum_l (MACs_l * E_MAC + B_l * E_AC)
  * SOPs_l    = r_in_l * MACs_l                 (l &gt;= 2; FanOut.UNIFORM)
  *           = sum_p s_p * fanout_l(p)         (l &gt;= 2; FanOut.EXACT)
  * E_neurons = e_n * N_IF * T                  (N_IF: IF neurons per image; e_n = 0 by default)
- * E_SNN     = MACs_1 * E_MAC * c1 + sum_{l&gt;=2} SOPs_l * E_AC + E_neurons
+ * E_SNN     = (MACs_1 * E_MAC + B_1 * E_AC) * c1 + sum_{l&gt;=2} (SOPs_l + T * B_l) * E_AC
+ *             + T * sum_s S_s * E_MAC + E_neurons
  *             c1 = 1 (first layer once), T (per step), 0 (ignored)
  * ratio     = E_DNN / E_SNN
  * ceiling   = sum_l MACs_l / MACs_1           (first layer once, no SOPs, no neuron cost)
  * </pre>
- * The paper's "FLOPs" are these MACs: a MAC is never counted as 2 operations on one side only.
+ * The paper's "FLOPs" are these MACs: a MAC is never counted as 2 operations on one side only. Beyond METHOD.md's
+ * formula (whose networks have no biases and no shortcuts):
+ * <ul>
+ *   <li>{@code B_l} bias additions ({@link WeightLayer#biasAdds()}: output elements of a layer with a bias, its own
+ *       or a folded batch norm), one addition each, priced E_AC: once per image in the DNN; in the SNN at every
+ *       step, since {@code I(t) = W s(t) + b} is formed anew each step and its {@code + b} is an addition per
+ *       neuron, as a synaptic event is (the first layer's current, bias included, is computed {@code c1} times);</li>
+ *   <li>{@code S_s} elements of a shortcut's spike scale, multiplied by v at every step and added to the block's
+ *       current, priced E_MAC; the DNN does no such multiplication;</li>
+ *   <li>the ceiling stays METHOD.md's; with {@code c1 >= 1} every ratio stays at or below it
+ *       ({@link EnergyModel#ceiling()}).</li>
+ * </ul>
  * <ul>
  *   <li>The ratio is {@code +Infinity} when E_SNN is 0 (first layer ignored, no spikes, no neuron cost).</li>
  *   <li>{@link #summary()}, {@link #toString()} and every table title carry the preset, T, the first-layer
@@ -77,11 +90,13 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
         List<LayerEnergy> rows = new ArrayList<>();
         for (WeightLayer l : model.layers()) {
             long macs = l.macs();
-            double dnn = macs * costs.macPj();
+            long dnnBias = l.biasAdds();
+            double dnn = macs * costs.macPj() + dnnBias * costs.acPj();
             if (l.readsInput()) {
                 double snnMacs = c1 * macs;
-                rows.add(new LayerEnergy(l.name(), l.kind(), true, macs, Double.NaN, 0, snnMacs, dnn,
-                        snnMacs * costs.macPj()));
+                double snnBias = c1 * dnnBias;
+                rows.add(new LayerEnergy(l.name(), l.kind(), true, macs, Double.NaN, 0, snnMacs, dnnBias, snnBias,
+                        dnn, snnMacs * costs.macPj() + snnBias * costs.acPj()));
                 continue;
             }
             InputSpikes in = activity.input(l.name());
@@ -96,7 +111,14 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
                     yield in.exactSops();
                 }
             };
-            rows.add(new LayerEnergy(l.name(), l.kind(), false, macs, in.rate(), sops, 0, dnn, sops * costs.acPj()));
+            double snnBias = (double) steps * dnnBias;
+            rows.add(new LayerEnergy(l.name(), l.kind(), false, macs, in.rate(), sops, 0, dnnBias, snnBias, dnn,
+                    (sops + snnBias) * costs.acPj()));
+        }
+        for (ShortcutScale s : model.scales()) {
+            double muls = s.multiplications(steps);
+            rows.add(new LayerEnergy(s.name(), LayerKind.SCALE, false, 0, Double.NaN, 0, muls, 0, 0, 0,
+                    muls * costs.macPj()));
         }
         return new EnergyReport(costs, conventions, steps, activity.samples(), activity.neuronsPerImage(), rows);
     }
@@ -121,9 +143,24 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
         return layers.stream().mapToDouble(LayerEnergy::sops).sum();
     }
 
-    /** The SNN's MACs per image: {@code c1 * MACs_1}. */
+    /** The SNN's MACs per image: {@code c1 * MACs_1 + T * sum_s S_s} (first layer and shortcut scales). */
     public double snnMacs() {
         return layers.stream().mapToDouble(LayerEnergy::snnMacs).sum();
+    }
+
+    /** The SNN's shortcut-scale multiplications per image, {@code T * sum_s S_s} (part of {@link #snnMacs()}). */
+    public double scaleMacs() {
+        return layers.stream().filter(l -> l.kind() == LayerKind.SCALE).mapToDouble(LayerEnergy::snnMacs).sum();
+    }
+
+    /** The DNN's bias additions per image, {@code sum_l B_l}. */
+    public long dnnBiasAdds() {
+        return layers.stream().mapToLong(LayerEnergy::dnnBiasAdds).sum();
+    }
+
+    /** The SNN's bias additions per image over T, {@code c1 B_1 + T sum_{l>=2} B_l}. */
+    public double snnBiasAdds() {
+        return layers.stream().mapToDouble(LayerEnergy::snnBiasAdds).sum();
     }
 
     /**
@@ -175,11 +212,16 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
                 + "layer counted once)%n"
                 + "  preset:      %s%n"
                 + "  conventions: T = %d; %s%n"
-                + "  DNN: %,d MACs = %.3f uJ per image%n"
-                + "  SNN: %,.0f MACs + %,.0f SOPs%s = %.3f uJ per image (mean r_in %.4f (%.2f %%) spikes per input "
-                + "element over T; %s)",
+                + "  DNN: %,d MACs%s = %.3f uJ per image%n"
+                + "  SNN: %,.0f MACs%s + %,.0f SOPs%s%s = %.3f uJ per image (mean r_in %.4f (%.2f %%) spikes per "
+                + "input element over T; %s)",
                 ratio(), ceiling(), costs.describe(), timesteps, conventions.describe(), totalMacs(),
-                dnnPj() / PJ_PER_UJ, snnMacs(), totalSops(), conventions.neuronPj() == 0 ? ""
+                dnnBiasAdds() == 0 ? "" : String.format(Locale.ROOT, " + %,d bias adds", dnnBiasAdds()),
+                dnnPj() / PJ_PER_UJ, snnMacs(), scaleMacs() == 0 ? ""
+                        : String.format(Locale.ROOT, " (%,.0f of them shortcut scales)", scaleMacs()),
+                totalSops(), snnBiasAdds() == 0 ? ""
+                        : String.format(Locale.ROOT, " + %,.0f bias adds", snnBiasAdds()),
+                conventions.neuronPj() == 0 ? ""
                         : String.format(Locale.ROOT, " + %,d neuron updates", neuronUpdates()),
                 snnPj() / PJ_PER_UJ, meanInputRate(), 100 * meanInputRate(), rates);
     }
@@ -189,7 +231,10 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
         return "EnergyReport[" + title() + "]";
     }
 
-    /** Per layer: layer, kind, macs, input_rate, sops, snn_macs, dnn_nJ, snn_nJ; titled with {@link #title()}. */
+    /**
+     * Per row (weight layers, then shortcut scales): layer, kind, macs, input_rate, sops, snn_macs, dnn_bias_adds,
+     * snn_bias_adds, dnn_nJ, snn_nJ; titled with {@link #title()}.
+     */
     public Table toTable() {
         StringColumn name = StringColumn.create("layer");
         StringColumn kind = StringColumn.create("kind");
@@ -197,6 +242,8 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
         DoubleColumn rate = DoubleColumn.create("input_rate");
         DoubleColumn sops = DoubleColumn.create("sops");
         DoubleColumn snnMacs = DoubleColumn.create("snn_macs");
+        LongColumn dnnBias = LongColumn.create("dnn_bias_adds");
+        DoubleColumn snnBias = DoubleColumn.create("snn_bias_adds");
         DoubleColumn dnn = DoubleColumn.create("dnn_nJ");
         DoubleColumn snn = DoubleColumn.create("snn_nJ");
         for (LayerEnergy l : layers) {
@@ -206,10 +253,12 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
             rate.append(l.inputRate());
             sops.append(l.sops());
             snnMacs.append(l.snnMacs());
+            dnnBias.append(l.dnnBiasAdds());
+            snnBias.append(l.snnBiasAdds());
             dnn.append(l.dnnPj() / PJ_PER_NJ);
             snn.append(l.snnPj() / PJ_PER_NJ);
         }
-        return Table.create(title(), name, kind, macs, rate, sops, snnMacs, dnn, snn);
+        return Table.create(title(), name, kind, macs, rate, sops, snnMacs, dnnBias, snnBias, dnn, snn);
     }
 
     /**
@@ -263,8 +312,11 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
         DoubleColumn neuron = DoubleColumn.create("neuron_pJ");
         LongColumn images = LongColumn.create("images");
         LongColumn dnnMacs = LongColumn.create("dnn_macs");
+        LongColumn dnnBias = LongColumn.create("dnn_bias_adds");
         DoubleColumn snnMacs = DoubleColumn.create("snn_macs");
+        DoubleColumn scaleMacs = DoubleColumn.create("snn_scale_macs");
         DoubleColumn sops = DoubleColumn.create("snn_sops");
+        DoubleColumn snnBias = DoubleColumn.create("snn_bias_adds");
         LongColumn updates = LongColumn.create("neuron_updates");
         DoubleColumn meanRate = DoubleColumn.create("mean_input_rate");
         DoubleColumn dnn = DoubleColumn.create("dnn_uJ");
@@ -281,8 +333,11 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
             neuron.append(r.conventions.neuronPj());
             images.append(r.samples);
             dnnMacs.append(r.totalMacs());
+            dnnBias.append(r.dnnBiasAdds());
             snnMacs.append(r.snnMacs());
+            scaleMacs.append(r.scaleMacs());
             sops.append(r.totalSops());
+            snnBias.append(r.snnBiasAdds());
             updates.append(r.neuronUpdates());
             meanRate.append(r.meanInputRate());
             dnn.append(r.dnnPj() / PJ_PER_UJ);
@@ -291,13 +346,13 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
             ceiling.append(r.ceiling());
         }
         return Table.create("energy per image by preset (ratio = E_DNN / E_SNN; ceiling = sum MACs / MACs_1, first "
-                + "layer once)", preset, eMac, eAc, t, first, fanOut, neuron, images, dnnMacs, snnMacs, sops, updates,
-                meanRate, dnn, snn, ratio, ceiling);
+                + "layer once)", preset, eMac, eAc, t, first, fanOut, neuron, images, dnnMacs, dnnBias, snnMacs,
+                scaleMacs, sops, snnBias, updates, meanRate, dnn, snn, ratio, ceiling);
     }
 
     /**
-     * Per layer, several presets side by side: layer, kind, macs, input_rate, sops, snn_macs, then
-     * {@code <preset>_dnn_nJ}, {@code <preset>_snn_nJ} per report. The reports must share T, the conventions and the
+     * Per layer, several presets side by side: layer, kind, macs, input_rate, sops, snn_macs, dnn_bias_adds,
+     * snn_bias_adds, then {@code <preset>_dnn_nJ}, {@code <preset>_snn_nJ} per report. The reports must share T, the conventions and the
      * layers' counts (one activity priced several ways).
      *
      * @throws IllegalArgumentException when the list is empty or the reports differ in anything but their costs
@@ -314,7 +369,8 @@ public record EnergyReport(EnergyCosts costs, EnergyConventions conventions, int
                 LayerEnergy a = r.layers.get(i);
                 LayerEnergy b = base.layers.get(i);
                 same = a.layer().equals(b.layer()) && a.macs() == b.macs() && a.sops() == b.sops()
-                        && a.snnMacs() == b.snnMacs();
+                        && a.snnMacs() == b.snnMacs() && a.dnnBiasAdds() == b.dnnBiasAdds()
+                        && a.snnBiasAdds() == b.snnBiasAdds();
             }
             if (!same) {
                 throw new IllegalArgumentException("compare puts reports of one activity side by side; '"

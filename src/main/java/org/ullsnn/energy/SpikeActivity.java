@@ -47,8 +47,8 @@ public record SpikeActivity(int timesteps, long samples, long neuronsPerImage, L
      * vertex in the SNN graph (an IF layer, a max-pool over spikes, or for a 1x1 shortcut the block input), and
      * the exact-fan-out SOPs where the simulation kept per-neuron counts.
      *
-     * @throws IllegalArgumentException when the SNN lacks a layer of the model, a layer reads something that is not
-     *                                  a spike tensor, or the sizes disagree (the SNN was not converted from the
+     * @throws IllegalArgumentException when the SNN lacks a layer or a shortcut scale of the model, a layer reads
+     *                                  something that is not a spike tensor, or the sizes disagree (the SNN was not converted from the
      *                                  model's network, or for another input size)
      */
     public static SpikeActivity measure(EnergyModel model, SpikingNetwork snn, SimulationResult simulation) {
@@ -85,6 +85,13 @@ public record SpikeActivity(int timesteps, long samples, long neuronsPerImage, L
             }
             double exact = spikes.hasPerNeuron() ? l.exactSops(spikes.perNeuron(), spikes.samples()) : Double.NaN;
             inputs.add(new InputSpikes(l.name(), source, l.inputElements(), spikes.spikesPerSample(), exact));
+        }
+        for (ShortcutScale s : model.scales()) {
+            if (!(conf.getVertices().get(s.name()) instanceof org.deeplearning4j.nn.conf.graph.ScaleVertex)) {
+                throw new IllegalArgumentException("the energy model counts a shortcut scale '" + s.name() + "' that "
+                        + "the SNN does not have (or not as a ScaleVertex): was it converted from the network this "
+                        + "energy model counts?");
+            }
         }
         long neurons = simulation.layers().stream().mapToLong(LayerSpikes::neuronsPerSample).sum();
         return new SpikeActivity(simulation.timesteps(), simulation.samples(), neurons, inputs);

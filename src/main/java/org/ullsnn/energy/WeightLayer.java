@@ -8,8 +8,12 @@ package org.ullsnn.energy;
  * MACs = f_in * f_out                                  (dense, output: C = f, every size 1)
  * fanout(c, i, j) = C_out * n_h(i) * n_w(j)             (see {@link ConvGeometry}; f_out for dense)
  * exact SOPs = sum_p s_p * fanout(p),   s_p = spikes at position p per image over T
+ * bias adds  = C_out * H_out * W_out  (f_out for dense)  with a bias, else 0
  * </pre>
- * Summed over all input positions, the fan-outs give the MACs minus the taps that land on padding.
+ * Summed over all input positions, the fan-outs give the MACs minus the taps that land on padding. A bias is the
+ * layer's own or a batch norm folded into it (the converter folds it; the DNN is counted as deployed, folded too):
+ * the DNN adds it once per output element, the SNN at every step (its current is recomputed every step) but for
+ * the layer reading the image, whose current is computed {@code c1} times ({@link FirstLayer}).
  *
  * @param name        the layer's vertex name (the same in the DNN and its SNN)
  * @param kind        conv, dense or output
@@ -18,13 +22,18 @@ package org.ullsnn.energy;
  * @param inChannels  C_in (f_in for dense)
  * @param outChannels C_out (f_out for dense)
  * @param geometry    spatial sizes, kernel, stride, padding, dilation ({@link ConvGeometry#dense()} for dense)
+ * @param bias        whether a bias is added to each output (the layer's own, or a folded batch norm)
  */
 public record WeightLayer(String name, LayerKind kind, String source, boolean readsInput, long inChannels,
-        long outChannels, ConvGeometry geometry) {
+        long outChannels, ConvGeometry geometry, boolean bias) {
 
     public WeightLayer {
         if (name == null || name.isBlank() || kind == null || source == null || geometry == null) {
             throw new IllegalArgumentException("a weight layer needs a name, kind, source and geometry");
+        }
+        if (kind == LayerKind.SCALE) {
+            throw new IllegalArgumentException("layer '" + name + "': a weight layer is a conv, dense or output "
+                    + "layer; a shortcut's scale is a ShortcutScale");
         }
         if (inChannels < 1 || outChannels < 1) {
             throw new IllegalArgumentException("layer '" + name + "': channels must be >= 1, got in " + inChannels
@@ -36,10 +45,22 @@ public record WeightLayer(String name, LayerKind kind, String source, boolean re
         }
     }
 
-    /** A dense or output layer {@code f_in -> f_out}. */
+    /** A weight layer without a bias. */
+    public WeightLayer(String name, LayerKind kind, String source, boolean readsInput, long inChannels,
+            long outChannels, ConvGeometry geometry) {
+        this(name, kind, source, readsInput, inChannels, outChannels, geometry, false);
+    }
+
+    /** A dense or output layer {@code f_in -> f_out} without a bias. */
     public static WeightLayer dense(String name, LayerKind kind, String source, boolean readsInput, long fIn,
             long fOut) {
-        return new WeightLayer(name, kind, source, readsInput, fIn, fOut, ConvGeometry.dense());
+        return dense(name, kind, source, readsInput, fIn, fOut, false);
+    }
+
+    /** A dense or output layer {@code f_in -> f_out}, with a bias or not. */
+    public static WeightLayer dense(String name, LayerKind kind, String source, boolean readsInput, long fIn,
+            long fOut, boolean bias) {
+        return new WeightLayer(name, kind, source, readsInput, fIn, fOut, ConvGeometry.dense(), bias);
     }
 
     /** Multiply-accumulates per image: {@code k_h*k_w*C_in*C_out*H_out*W_out} ({@code f_in*f_out} for dense). */
@@ -56,6 +77,11 @@ public record WeightLayer(String name, LayerKind kind, String source, boolean re
     /** Elements of its output per image: {@code C_out*H_out*W_out}. */
     public long outputElements() {
         return outChannels * geometry.outPositions();
+    }
+
+    /** Bias additions per image and per evaluation of the layer: {@link #outputElements()} with a bias, else 0. */
+    public long biasAdds() {
+        return bias ? outputElements() : 0;
     }
 
     /**

@@ -14,7 +14,8 @@ import tech.tablesaw.api.Table;
  * {@value #SNN}. Every title carries the preset (or presets), T and the conventions, because an energy figure means
  * nothing without them.
  * <ul>
- *   <li>{@link #perLayer(EnergyReport)}: one group per weight layer, nJ per image. The SNN's neuron-update energy
+ *   <li>{@link #perLayer(EnergyReport)}: one group per weight layer (bias adds included), then per shortcut scale of
+ *       a ResNet's SNN, nJ per image. The SNN's neuron-update energy
  *       (zero by default) belongs to no layer and is not in the bars; the title gives it when it is not zero.</li>
  *   <li>{@link #perLayer(Table, String)}: the same from the long table {@link EnergyReport#longTable}
  *       ({@code energy/<strategy>-T<T>_layers.csv}) for one preset; columns read: {@code preset}, {@code layer},
@@ -53,7 +54,7 @@ public final class EnergyCharts {
                 conventions(report.timesteps(), c.firstLayer().cliName(), c.fanOut().name().toLowerCase(Locale.ROOT),
                         c.neuronPj(), String.format(Locale.ROOT, " (%.3f nJ per image, not in the bars)",
                                 report.neuronPj() / PJ_PER_NJ)));
-        CategoryChart chart = ChartDefaults.category(title, "weight layer", "energy per image (nJ)", WIDTH);
+        CategoryChart chart = ChartDefaults.category(title, "layer", "energy per image (nJ)", WIDTH);
         chart.addSeries(DNN, layers, dnn);
         chart.addSeries(SNN, layers, snn);
         return chart;
@@ -84,7 +85,7 @@ public final class EnergyCharts {
         String title = String.format(Locale.ROOT, "Energy per layer and image: %s, %s", preset, conventions(
                 (int) Math.round(Columns.number(layersTable, "T", first)), Columns.text(layersTable, "first_layer", first),
                 Columns.text(layersTable, "fan_out", first), Columns.number(layersTable, "neuron_pJ", first), " (not in the bars)"));
-        CategoryChart chart = ChartDefaults.category(title, "weight layer", "energy per image (nJ)", WIDTH);
+        CategoryChart chart = ChartDefaults.category(title, "layer", "energy per image (nJ)", WIDTH);
         chart.addSeries(DNN, layers, dnn);
         chart.addSeries(SNN, layers, snn);
         return chart;

@@ -3,7 +3,7 @@ package org.ullsnn.snn;
 /**
  * One neuron's IF/LIF dynamics in plain Java, step by step (METHOD.md §3): the reference the multi-step
  * layer's native kernel ({@link IFKernel}) is tested against, and how membrane traces are replayed from
- * recorded input currents. {@link #run} and {@link #spikeCount} share one step rule ({@link #integrate},
+ * recorded input currents. {@link #run} and both {@code spikeCount}s share one step rule ({@link #integrate},
  * {@link #fires}, {@link #afterSpike}).
  * <pre>
  * U(t) = lambda U(t-1) + I(t),  o(t) = 1[U(t) &gt;= theta],  U(t) = U(t) - theta o(t)  (or U(t) (1 - o(t)))
@@ -63,6 +63,28 @@ public record NeuronDynamics(double theta, double lambda, double u0, ResetMode r
         int count = 0;
         for (double i : current) {
             u = integrate(u, i);
+            if (fires(u)) {
+                count++;
+                u = afterSpike(u);
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The number of spikes under the constant current {@code current} over {@code steps} steps: what
+     * {@link #spikeCount(double[])} gives for {@code steps} copies of it, without the array.
+     *
+     * @param steps {@code >= 0}
+     */
+    public int spikeCount(double current, int steps) {
+        if (steps < 0) {
+            throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+        }
+        double u = u0;
+        int count = 0;
+        for (int t = 0; t < steps; t++) {
+            u = integrate(u, current);
             if (fires(u)) {
                 count++;
                 u = afterSpike(u);

@@ -32,6 +32,10 @@ package org.ullsnn.stats;
  * {@code k = 1..T} ({@link #breakpoint(int)}).
  * <p>Special case: {@code theta = v = mu}, {@code u0 = theta / 2} gives the T-level rounded clip
  * {@code y(z) = (mu / T) clip(floor(T z / mu + 1/2), 0, T)}.
+ * <p>This is the neuron with reset by subtraction (the paper's). A neuron reset to zero loses the surplus above
+ * theta and fires every {@code ceil(theta / z)} steps; the alpha/beta fit of a network built with reset to zero
+ * counts its spikes with the scalar neuron ({@code snn.NeuronDynamics}) instead, and the conversion-error model
+ * here stays that of reset by subtraction.
  *
  * @param theta     threshold, finite and {@code > 0}
  * @param v         output scale (the value one spike stands for), finite

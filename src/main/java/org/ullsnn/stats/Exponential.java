@@ -43,6 +43,13 @@ public record Exponential(double mean) implements DistributionFamily {
         return Map.of("mean", mean);
     }
 
+    /** The exponential is {@code Gamma(1, m)}: {@code M_k = k! m^k P_{Gamma(k + 1, m)}(l < Z <= r)}. */
+    @Override
+    public double partialMoment(int k, double l, double r) {
+        PartialMoments.checkArguments(k, l, r);
+        return PartialMoments.gamma(k, 1, mean, l, r);
+    }
+
     @Override
     public ContinuousDistribution distribution() {
         return ExponentialDistribution.of(mean);

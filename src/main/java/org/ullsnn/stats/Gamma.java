@@ -88,6 +88,16 @@ public record Gamma(double shape, double scale) implements DistributionFamily {
         return Checks.orderedParameters("shape", shape, "scale", scale);
     }
 
+    /**
+     * With shape {@code a} (the {@code k} above) and scale {@code s}:
+     * {@code M_j = s^j a (a + 1) ... (a + j - 1) P_{Gamma(a + j, s)}(l < Z <= r)} (see {@link PartialMoments}).
+     */
+    @Override
+    public double partialMoment(int k, double l, double r) {
+        PartialMoments.checkArguments(k, l, r);
+        return PartialMoments.gamma(k, shape, scale, l, r);
+    }
+
     @Override
     public ContinuousDistribution distribution() {
         return GammaDistribution.of(shape, scale);

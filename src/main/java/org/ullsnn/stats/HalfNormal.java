@@ -3,6 +3,7 @@ package org.ullsnn.stats;
 import java.util.Map;
 import org.apache.commons.statistics.distribution.ContinuousDistribution;
 import org.apache.commons.statistics.distribution.FoldedNormalDistribution;
+import org.apache.commons.statistics.distribution.GammaDistribution;
 
 /**
  * Half-normal with scale {@code sigma}: {@code f(z) = sqrt(2/pi) / sigma * exp(-z^2 / (2 sigma^2))} for
@@ -42,6 +43,26 @@ public record HalfNormal(double sigma) implements DistributionFamily {
     @Override
     public Map<String, Double> parameters() {
         return Map.of("sigma", sigma);
+    }
+
+    /**
+     * {@code Y = Z^2} is {@code Gamma(1/2, 2 sigma^2)}, so with {@code (l, r]} clipped to {@code z >= 0}:
+     * {@code M_k = E[Y^(k/2) 1{l^2 < Y <= r^2}] = (2 sigma^2)^(k/2) Gamma((1 + k)/2) / Gamma(1/2)
+     * P_{Gamma((1 + k)/2, 2 sigma^2)}(l^2 < Y <= r^2)}: {@code M_1 = sigma sqrt(2/pi) (e^(-l^2/(2 sigma^2)) -
+     * e^(-r^2/(2 sigma^2)))}, {@code M_2 = sigma^2 P_{Gamma(3/2, 2 sigma^2)}(l^2 < Y <= r^2)}.
+     */
+    @Override
+    public double partialMoment(int k, double l, double r) {
+        PartialMoments.checkArguments(k, l, r);
+        double g = Math.max(l, 0);
+        double h = Math.max(r, 0);
+        double variance = sigma * sigma;
+        return switch (k) {
+            case 0 -> PartialMoments.mass(distribution(), g, h);
+            case 1 -> sigma * Math.sqrt(2 / Math.PI) * (h > g ? Math.exp(-g * g / (2 * variance))
+                    - Math.exp(-h * h / (2 * variance)) : 0);
+            default -> variance * PartialMoments.mass(GammaDistribution.of(1.5, 2 * variance), g * g, h * h);
+        };
     }
 
     @Override

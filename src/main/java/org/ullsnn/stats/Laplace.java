@@ -65,6 +65,34 @@ public record Laplace(double location, double scale) implements DistributionFami
         return Checks.orderedParameters("location", location, "scale", scale);
     }
 
+    /**
+     * Each half of the Laplace is half an exponential of mean {@code b} about the location {@code l}:
+     * {@code Z = l + E} above it and {@code Z = l - E} below, {@code E ~ Exp(b) = Gamma(1, b)}, so by the binomial
+     * theorem {@code M_k = (1/2) sum_j C(k, j) l^(k-j) [E_j(above) + (-1)^j E_j(below)]}, with
+     * {@code E_j(a, c) = E[E^j 1{a < E <= c}] = j! b^j P_{Gamma(j + 1, b)}(a < E <= c)} over the exponential's
+     * share of {@code (l, r]} on each side.
+     */
+    @Override
+    public double partialMoment(int k, double l, double r) {
+        PartialMoments.checkArguments(k, l, r);
+        if (k == 0) {
+            return PartialMoments.mass(distribution(), l, r);
+        }
+        double aboveFrom = Math.max(l - location, 0);
+        double aboveTo = Math.max(r - location, 0);
+        double belowFrom = Math.max(location - r, 0);
+        double belowTo = Math.max(location - l, 0);
+        double sum = 0;
+        double binomial = 1;
+        for (int j = 0; j <= k; j++) {
+            double above = PartialMoments.gamma(j, 1, scale, aboveFrom, aboveTo);
+            double below = PartialMoments.gamma(j, 1, scale, belowFrom, belowTo);
+            sum += binomial * Math.pow(location, k - j) * (above + (j % 2 == 0 ? below : -below));
+            binomial = binomial * (k - j) / (j + 1);
+        }
+        return 0.5 * sum;
+    }
+
     @Override
     public ContinuousDistribution distribution() {
         return LaplaceDistribution.of(location, scale);

@@ -60,6 +60,17 @@ public record LogNormal(double logMean, double logSd) implements DistributionFam
         return Checks.orderedParameters("logMean", logMean, "logSd", logSd);
     }
 
+    /**
+     * {@code z^k f_{m,s}(z) = exp(k m + k^2 s^2 / 2) f_{m + k s^2, s}(z)}, so
+     * {@code M_k = exp(k m + k^2 s^2 / 2) P_{LogNormal(m + k s^2, s)}(l < Z <= r)}.
+     */
+    @Override
+    public double partialMoment(int k, double l, double r) {
+        PartialMoments.checkArguments(k, l, r);
+        double factor = Math.exp(k * logMean + 0.5 * k * k * logSd * logSd);
+        return factor * PartialMoments.mass(LogNormalDistribution.of(logMean + k * logSd * logSd, logSd), l, r);
+    }
+
     @Override
     public ContinuousDistribution distribution() {
         return LogNormalDistribution.of(logMean, logSd);

@@ -44,6 +44,26 @@ public record Uniform(double upper) implements DistributionFamily {
         return Map.of("b", upper);
     }
 
+    /**
+     * {@code (h^(k+1) - g^(k+1)) / ((k + 1) b)} with {@code [g, h] = [l, r]} clipped to {@code [0, b]}, written as
+     * {@code (h - g)} times a sum of positive terms so that a narrow interval keeps its digits.
+     */
+    @Override
+    public double partialMoment(int k, double l, double r) {
+        PartialMoments.checkArguments(k, l, r);
+        double g = Math.min(Math.max(l, 0), upper);
+        double h = Math.min(Math.max(r, 0), upper);
+        if (!(h > g)) {
+            return 0;
+        }
+        double width = h - g;
+        return switch (k) {
+            case 0 -> width / upper;
+            case 1 -> width * (h + g) / (2 * upper);
+            default -> width * (h * h + h * g + g * g) / (3 * upper);
+        };
+    }
+
     @Override
     public ContinuousDistribution distribution() {
         return UniformContinuousDistribution.of(0, upper);

@@ -21,6 +21,8 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,6 +35,7 @@ import org.ullsnn.nn.NetworkSpec;
 import org.ullsnn.nn.Networks;
 import org.ullsnn.nn.layers.ClipReLULayer;
 import org.ullsnn.progress.ProgressListener;
+import org.ullsnn.snn.ResetMode;
 import org.ullsnn.snn.TimeFolding;
 
 class ConverterTest {
@@ -197,6 +200,56 @@ class ConverterTest {
                 assertTrue(l.alpha() > 0 && l.alpha() <= 1.5 && l.beta() > 0, s.name() + " " + l);
             }
         }
+    }
+
+    /**
+     * With {@code --reset ZERO} the fitted strategies fit (alpha, beta) to the spike counts of reset-to-zero neurons
+     * (the neurons the network is built with), in both calibration modes; at T = 4 these differ from the counts
+     * under reset by subtraction, and so does at least one layer's fit.
+     */
+    @ParameterizedTest(name = "{0} mode")
+    @EnumSource(Calibration.class)
+    void fittedThresholdsAreFittedUnderTheNetworksReset(Calibration mode) {
+        int steps = 4;
+        ThresholdStrategy fitted = mode == Calibration.SNN ? ThresholdStrategy.fittedSnn()
+                : ThresholdStrategy.fittedDnn();
+        List<LayerStats> seen = new ArrayList<>();
+        ThresholdStrategy spy = new ThresholdStrategy() {
+            @Override
+            public LayerThreshold choose(LayerStats stats, int timesteps) {
+                seen.add(stats);
+                return fitted.choose(stats, timesteps);
+            }
+
+            @Override
+            public Calibration calibration() {
+                return fitted.calibration();
+            }
+        };
+        ConversionResult c = Converter.convert(SmallTrainedNet.get(), ConvertConfig.of(spy, steps,
+                SmallTrainedNet.calibrationImages()).withSnnPairs(3000).withReset(ResetMode.ZERO),
+                ProgressListener.silent());
+        AlphaGrid grid = AlphaGrid.defaults();
+        boolean resetMatters = false;
+        for (int i = 0; i < seen.size(); i++) {
+            LayerStats s = seen.get(i);
+            assertEquals(ResetMode.ZERO, s.reset(), s.layer());
+            AlphaBeta[] ab = new AlphaBeta[2];
+            for (ResetMode r : ResetMode.values()) {
+                ab[r.ordinal()] = mode == Calibration.SNN
+                        ? ScalarAlphaBetaFit.fitSnn(s.layer(), s.snnSamples(), s.mu(), grid, r)
+                        : ScalarAlphaBetaFit.fitDnn(s.layer(), s.distribution().samples(), s.mu(), steps, grid, r);
+            }
+            AlphaBeta zero = ab[ResetMode.ZERO.ordinal()];
+            AlphaBeta subtract = ab[ResetMode.SUBTRACT.ordinal()];
+            LayerThreshold th = c.layers().get(i).threshold();
+            assertEquals(zero.alpha() * s.mu(), th.theta(), 0, s.layer() + ": theta fitted under reset to zero");
+            assertEquals(zero.beta() * s.mu(), th.v(), 1e-12 * th.v(), s.layer() + ": v fitted under reset to zero");
+            resetMatters |= zero.alpha() != subtract.alpha() || Math.abs(zero.beta() - subtract.beta()) > 1e-9;
+            assertEquals(ResetMode.ZERO, c.snn().dynamics(s.layer()).reset(), s.layer());
+        }
+        assertEquals(c.layers().size(), seen.size());
+        assertTrue(resetMatters, "the reset changes the fit of at least one layer");
     }
 
     @Test

@@ -50,7 +50,8 @@ final class ReferenceSnnConversion {
             PairedSamples p = collect(dnn, partial, name, images, config.capture().batchSize(), config.snnPairs(),
                     config.seed(), route);
             pairs.put(name, p);
-            chosen.put(name, config.strategy().choose(new LayerStats(name, i, distribution.layer(name), p), steps));
+            chosen.put(name, config.strategy().choose(new LayerStats(name, i, distribution.layer(name), p,
+                    config.reset()), steps));
         }
         return new Result(chosen, pairs, SnnBuilder.build(plan, inputType, steps, chosen, config.reset()));
     }

@@ -1,6 +1,7 @@
 package org.ullsnn.convert;
 
 import org.ullsnn.snn.NeuronDynamics;
+import org.ullsnn.snn.ResetMode;
 import org.ullsnn.stats.ConversionSetting;
 
 /**
@@ -13,7 +14,8 @@ import org.ullsnn.stats.ConversionSetting;
  * </pre>
  * alpha runs over an {@link AlphaGrid}; beta has the closed form. {@code N_i} comes from the constant-drive
  * model {@code N_T(z_i)} (DNN mode) or from simulating an IF neuron over the real current series
- * {@code I_i(1..T)} (SNN mode); {@code u0 = 0} in both, as in the paper.
+ * {@code I_i(1..T)} (SNN mode); {@code u0 = 0} in both, as in the paper. With reset to zero both modes simulate
+ * {@link NeuronDynamics} over an array of T currents (DNN mode: T copies of {@code z_i}).
  */
 final class ScalarAlphaBetaFit {
 
@@ -26,17 +28,16 @@ final class ScalarAlphaBetaFit {
      * @throws IllegalArgumentException when no alpha of the grid makes any sample spike
      */
     static AlphaBeta fitDnn(String layer, double[] z, double mu, int timesteps, AlphaGrid grid) {
+        return fitDnn(layer, z, mu, timesteps, grid, ResetMode.SUBTRACT);
+    }
+
+    /** DNN mode under the given reset. */
+    static AlphaBeta fitDnn(String layer, double[] z, double mu, int timesteps, AlphaGrid grid, ResetMode reset) {
         double[] a = new double[z.length];
         for (int i = 0; i < z.length; i++) {
             a[i] = Math.min(Math.max(z[i], 0), mu);
         }
-        return fit(layer, a, mu, timesteps, grid, theta -> {
-            int[] n = new int[z.length];
-            for (int i = 0; i < z.length; i++) {
-                n[i] = z[i] <= 0 ? 0 : ConversionSetting.spikeCount(z[i], theta, 0, timesteps);
-            }
-            return n;
-        });
+        return fit(layer, a, mu, timesteps, grid, theta -> dnnCounts(z, theta, timesteps, reset));
     }
 
     /**
@@ -45,9 +46,14 @@ final class ScalarAlphaBetaFit {
      * @throws IllegalArgumentException when no alpha of the grid makes any sample spike
      */
     static AlphaBeta fitSnn(String layer, PairedSamples pairs, double mu, AlphaGrid grid) {
+        return fitSnn(layer, pairs, mu, grid, ResetMode.SUBTRACT);
+    }
+
+    /** SNN mode under the given reset. */
+    static AlphaBeta fitSnn(String layer, PairedSamples pairs, double mu, AlphaGrid grid, ResetMode reset) {
         int steps = pairs.timesteps();
         return fit(layer, pairs.activations(), mu, steps, grid, theta -> {
-            NeuronDynamics neuron = NeuronDynamics.integrateAndFire(theta, 0);
+            NeuronDynamics neuron = new NeuronDynamics(theta, 1.0, 0, reset);
             int[] n = new int[pairs.size()];
             for (int i = 0; i < n.length; i++) {
                 n[i] = neuron.spikeCount(pairs.currents()[i]);
@@ -56,11 +62,23 @@ final class ScalarAlphaBetaFit {
         });
     }
 
-    /** The counts of every sample at threshold {@code theta}, DNN mode (constant drive). */
-    static int[] dnnCounts(double[] z, double theta, int timesteps) {
+    /**
+     * The counts of every sample at threshold {@code theta}, DNN mode (constant drive): the closed form with reset
+     * by subtraction, the scalar neuron over T copies of {@code z_i} with reset to zero.
+     *
+     * @throws IllegalArgumentException if a sample is NaN
+     */
+    static int[] dnnCounts(double[] z, double theta, int timesteps, ResetMode reset) {
+        NeuronDynamics neuron = new NeuronDynamics(theta, 1.0, 0, reset);
         int[] n = new int[z.length];
+        double[] drive = new double[timesteps];
         for (int i = 0; i < z.length; i++) {
-            n[i] = z[i] <= 0 ? 0 : ConversionSetting.spikeCount(z[i], theta, 0, timesteps);
+            if (reset == ResetMode.SUBTRACT || Double.isNaN(z[i])) {
+                n[i] = z[i] <= 0 ? 0 : ConversionSetting.spikeCount(z[i], theta, 0, timesteps);
+            } else {
+                java.util.Arrays.fill(drive, z[i]);
+                n[i] = z[i] <= 0 ? 0 : neuron.spikeCount(drive);
+            }
         }
         return n;
     }

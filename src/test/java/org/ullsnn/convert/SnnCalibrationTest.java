@@ -96,14 +96,14 @@ class SnnCalibrationTest {
         return snn.graph().getConfiguration().toJson().replaceAll("\"seed\" : -?\\d+", "");
     }
 
-    @ParameterizedTest(name = "T = {0}, {1} samples per layer")
-    @CsvSource({"2, 3000", "3, 3000", "2, 5", "4, 1"})
-    void theSmallTrainedNetConvertsAsBefore(int timesteps, int pairs) {
+    @ParameterizedTest(name = "T = {0}, {1} samples per layer, reset {2}")
+    @CsvSource({"2, 3000, SUBTRACT", "3, 3000, SUBTRACT", "2, 5, SUBTRACT", "4, 1, SUBTRACT", "3, 3000, ZERO"})
+    void theSmallTrainedNetConvertsAsBefore(int timesteps, int pairs, ResetMode reset) {
         // batches of 48 over 256 images: a short last batch; with 5 or 1 samples some batches take none
         ConvertConfig config = ConvertConfig.of(ThresholdStrategy.fittedSnn(), timesteps,
                 SmallTrainedNet.calibrationImages()).withSnnPairs(pairs);
         config = new ConvertConfig(config.strategy(), timesteps, config.calibrationImages(),
-                config.capture().withBatchSize(48), pairs, ResetMode.SUBTRACT, 99);
+                config.capture().withBatchSize(48), pairs, reset, 99);
         if (pairs < 10) {
             config = config.withStrategy(ThresholdStrategy.named("from currents", SnnCalibrationTest::fromCurrents));
         }

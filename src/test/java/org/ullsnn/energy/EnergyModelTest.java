@@ -92,8 +92,9 @@ class EnergyModelTest {
         assertEquals(121.9, count(NetworkSpec.defaults(Architecture.RESNET20, 10)).ceiling(), 0.05);
     }
 
+    /** Batch norm costs no MACs: it is folded into its conv as a bias, one addition per output element. */
     @Test
-    void batchNormPoolingDropoutAndActivationsCostNothing() {
+    void batchNormPoolingDropoutAndActivationsCostNoMacs() {
         NetworkSpec plain = NetworkSpec.cpuPreset(10);
         EnergyModel a = count(plain);
         EnergyModel b = count(plain.withBatchNorm(true).withConvDropout(0.3).withActivation(
@@ -101,6 +102,20 @@ class EnergyModelTest {
         assertEquals(a.layers().stream().map(WeightLayer::name).toList(),
                 b.layers().stream().map(WeightLayer::name).toList());
         assertEquals(a.totalMacs(), b.totalMacs());
+        assertEquals(0, a.totalBiasAdds(), "no biases by default");
+        long convOutputs = b.layers().stream().filter(l -> l.kind() == LayerKind.CONV)
+                .mapToLong(WeightLayer::outputElements).sum();
+        assertEquals(convOutputs, b.totalBiasAdds(), "every conv has a batch norm, the dense layers none");
+        assertTrue(a.scales().isEmpty() && b.scales().isEmpty(), "a VGG has no shortcuts");
+    }
+
+    /** ResNet-20's identity shortcuts (the second block of each stage, both of stage 1) become scaled spikes. */
+    @Test
+    void resnet20HasAScaleOnEachIdentityShortcut() {
+        EnergyModel m = count(NetworkSpec.defaults(Architecture.RESNET20, 10));
+        assertEquals(List.of("s1b1", "s1b2", "s2b2", "s3b2", "s4b2"), m.scales().stream()
+                .map(s -> s.name().substring(0, 4)).toList());
+        assertEquals(2 * 64L * 16 * 16 + 128L * 8 * 8 + 256L * 4 * 4 + 512L * 2 * 2, m.scaleElements());
     }
 
     /** The javadoc's MACs = k*k*C_in*C_out*H_out*W_out and f_in*f_out on a strided, padded conv. */

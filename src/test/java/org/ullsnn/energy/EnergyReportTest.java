@@ -161,8 +161,8 @@ class EnergyReportTest {
     @Test
     void thePerLayerTableHasTheEnergiesInNanojoules() {
         Table t = report(Preset.FP32.costs(), EnergyConventions.defaults()).toTable();
-        assertEquals(List.of("layer", "kind", "macs", "input_rate", "sops", "snn_macs", "dnn_nJ", "snn_nJ"),
-                t.columnNames());
+        assertEquals(List.of("layer", "kind", "macs", "input_rate", "sops", "snn_macs", "dnn_bias_adds",
+                "snn_bias_adds", "dnn_nJ", "snn_nJ"), t.columnNames());
         assertEquals(3, t.rowCount());
         assertEquals(1152 * 4.6 / 1000, t.doubleColumn("dnn_nJ").get(1), EPS);
         assertEquals(288 * 0.9 / 1000, t.doubleColumn("snn_nJ").get(1), EPS);

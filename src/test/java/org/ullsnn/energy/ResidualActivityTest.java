@@ -55,7 +55,9 @@ class ResidualActivityTest {
         });
         assertEquals("pool1", a.input("s1b1_conv1").source());
         EnergyReport r = model.report(a, Preset.FP32.costs(), EnergyConventions.defaults().withFanOut(FanOut.EXACT));
-        assertEquals(model.layers().size(), r.layers().size());
+        assertEquals(model.layers().size() + model.scales().size(), r.layers().size(), "one row per weight layer "
+                + "and per identity shortcut's scale");
+        assertEquals(5, model.scales().size(), "stage 1's two blocks and the second block of stages 2-4");
         assertTrue(r.ratio() <= model.ceiling() + 1e-9, r.summary());
     }
 }

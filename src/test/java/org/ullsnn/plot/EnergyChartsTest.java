@@ -28,11 +28,11 @@ class EnergyChartsTest {
         double e = costs.macPj();
         double a = costs.acPj();
         return new EnergyReport(costs, EnergyConventions.defaults(), 2, 100, 5000, List.of(
-                new LayerEnergy("conv1", LayerKind.CONV, true, MACS[0], Double.NaN, 0, MACS[0], MACS[0] * e,
+                new LayerEnergy("conv1", LayerKind.CONV, true, MACS[0], Double.NaN, 0, MACS[0], 0, 0, MACS[0] * e,
                         MACS[0] * e),
-                new LayerEnergy("conv2", LayerKind.CONV, false, MACS[1], RATE, RATE * MACS[1], 0, MACS[1] * e,
+                new LayerEnergy("conv2", LayerKind.CONV, false, MACS[1], RATE, RATE * MACS[1], 0, 0, 0, MACS[1] * e,
                         RATE * MACS[1] * a),
-                new LayerEnergy("fc", LayerKind.OUTPUT, false, MACS[2], RATE, RATE * MACS[2], 0, MACS[2] * e,
+                new LayerEnergy("fc", LayerKind.OUTPUT, false, MACS[2], RATE, RATE * MACS[2], 0, 0, 0, MACS[2] * e,
                         RATE * MACS[2] * a)));
     }
 

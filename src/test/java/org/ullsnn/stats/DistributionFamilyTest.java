@@ -2,6 +2,7 @@ package org.ullsnn.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -133,5 +134,79 @@ class DistributionFamilyTest {
         assertEquals("gamma shape must be finite and > 0, got -1.0", e.getMessage());
         assertEquals("uniform upper bound b must be finite and > 0, got Infinity",
                 assertThrows(IllegalArgumentException.class, () -> new Uniform(Double.POSITIVE_INFINITY)).getMessage());
+    }
+
+    static Stream<DistributionFamily> families() {
+        return Stream.of(new Uniform(1.3), new HalfNormal(0.6), new Exponential(0.5), new Gamma(1.5, 0.4),
+                new Gamma(0.5, 0.5), new LogNormal(-0.8, 0.7), new Laplace(0.4, 0.3), new Laplace(-0.2, 1.1));
+    }
+
+    /** Partial moments over the whole line are the moments, with E[Z^2] = Var + mean^2 from Commons Statistics. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void partialMomentsOverTheWholeLineAreTheMoments(DistributionFamily f) {
+        ContinuousDistribution d = f.distribution();
+        double inf = Double.POSITIVE_INFINITY;
+        double mean = d.getMean();
+        assertEquals(1, f.partialMoment(0, -inf, inf), 1e-15, f.toString());
+        assertEquals(mean, f.partialMoment(1, -inf, inf), 1e-15 * Math.max(1, Math.abs(mean)), f.toString());
+        double second = d.getVariance() + mean * mean;
+        assertEquals(second, f.partialMoment(2, -inf, inf), 1e-14 * second, f.toString());
+    }
+
+    /**
+     * On a piece, M_0 is the family's own probability, and pieces add up; M_1 / M_0 lies inside the piece and
+     * M_2 M_0 >= M_1^2 (Cauchy-Schwarz).
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("families")
+    void partialMomentsAddUpOverPiecesAndStayConsistent(DistributionFamily f) {
+        ContinuousDistribution d = f.distribution();
+        double[] cuts = {-0.5, 0, 0.05, 0.3, 0.4, 0.41, 0.9, 1.3, 2.5, Double.POSITIVE_INFINITY};
+        for (int k = 0; k <= 2; k++) {
+            double sum = 0;
+            for (int i = 0; i + 1 < cuts.length; i++) {
+                sum += f.partialMoment(k, cuts[i], cuts[i + 1]);
+            }
+            double whole = f.partialMoment(k, cuts[0], Double.POSITIVE_INFINITY);
+            assertEquals(whole, sum, 1e-14 * Math.max(1, whole), f + ", k = " + k);
+        }
+        for (int i = 0; i + 1 < cuts.length; i++) {
+            double l = cuts[i];
+            double r = cuts[i + 1];
+            double m0 = f.partialMoment(0, l, r);
+            assertEquals(d.probability(l, Math.min(r, Double.MAX_VALUE)), m0, 1e-15, f + " on (" + l + ", " + r + "]");
+            if (m0 > 1e-12) {
+                double m1 = f.partialMoment(1, l, r);
+                double m2 = f.partialMoment(2, l, r);
+                assertTrue(m1 / m0 >= l * (1 - 1e-12) - 1e-15 && m1 / m0 <= r * (1 + 1e-12) + 1e-15,
+                        f + ": mean of the piece inside (" + l + ", " + r + "]: " + m1 / m0);
+                assertTrue(m2 * m0 >= m1 * m1 * (1 - 1e-12), f + " on (" + l + ", " + r + "]");
+            }
+        }
+        assertEquals(0, f.partialMoment(2, 0.7, 0.7));
+    }
+
+    @Test
+    void partialMomentsCheckTheirArguments() {
+        DistributionFamily f = new Gamma(2, 1);
+        assertThrows(IllegalArgumentException.class, () -> f.partialMoment(3, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> f.partialMoment(-1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> f.partialMoment(1, 2, 1));
+        assertThrows(IllegalArgumentException.class, () -> f.partialMoment(1, Double.NaN, 1));
+    }
+
+    @Test
+    void partialMomentsOnAHandExample() {
+        // exponential, mean 1, on (0, 1]: int z e^-z = 1 - 2/e, int z^2 e^-z = 2 - 5/e
+        DistributionFamily f = new Exponential(1);
+        assertEquals(1 - 1 / Math.E, f.partialMoment(0, 0, 1), 1e-15);
+        assertEquals(1 - 2 / Math.E, f.partialMoment(1, 0, 1), 1e-15);
+        assertEquals(2 - 5 / Math.E, f.partialMoment(2, 0, 1), 1e-15);
+        // half-normal, sigma 1, on (0, 1]: int z phi = (1 - e^-1/2) sqrt(2/pi), int z^2 phi = P - 2 phi(1)
+        DistributionFamily h = new HalfNormal(1);
+        double p = h.partialMoment(0, 0, 1);
+        assertEquals((1 - Math.exp(-0.5)) * Math.sqrt(2 / Math.PI), h.partialMoment(1, 0, 1), 1e-15);
+        assertEquals(p - 2 * Math.exp(-0.5) / Math.sqrt(2 * Math.PI), h.partialMoment(2, 0, 1), 1e-15);
     }
 }
