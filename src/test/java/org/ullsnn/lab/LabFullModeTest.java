@@ -108,7 +108,8 @@ class LabFullModeTest {
         assertEquals(20, in.test().size());
         assertTrue(in.source().startsWith("shipped model c10-vgg16-w0.25-clip-bn (tiny, width 1.0, clip-relu, CIFAR-10)"),
                 in.source());
-        assertTrue(in.source().contains("outputs in " + paths.run(setup.model())), in.source());
+        assertTrue(in.source().endsWith("from models/c10-vgg16-w0.25-clip-bn/model.zip; outputs in runs/c10-vgg16-w0.25-clip-bn"),
+                "paths relative to the repository: " + in.source());
         assertEquals(before, TinyRuns.snapshot(paths.models()), "loading writes nothing into models/");
     }
 
