@@ -25,6 +25,9 @@ final class ChartDefaults {
     static final int WIDTH = 800;
     static final int HEIGHT = 500;
 
+    /** Pixels XChart must leave between two category labels before it drops one: slanted layer names fit in 16. */
+    static final int CATEGORY_SPACING_PX = 16;
+
     /**
      * Series colours: matplotlib's {@code tab10}, ten hues a reader tells apart, with one orange and no yellow (the
      * XChart theme has both, and they read as one colour at the size JupyterLab shows a figure).
@@ -62,6 +65,8 @@ final class ChartDefaults {
         style(chart);
         // layer names are long: slanted labels keep them apart
         chart.getStyler().setXAxisLabelRotation(45);
+        // XChart drops category labels closer than its spacing hint (74 px): every layer keeps its name
+        chart.getStyler().setXAxisTickMarkSpacingHint(CATEGORY_SPACING_PX);
         return chart;
     }
 
