@@ -24,6 +24,7 @@ import org.ullsnn.convert.LayerThreshold;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
+import org.ullsnn.stats.ProportionInterval;
 import tech.tablesaw.api.Table;
 
 /**
@@ -69,21 +70,30 @@ public final class ConversionSweep {
                     StringColumn.create("reason", failures.stream().map(Failure::reason).toList()));
         }
 
-        /** strategy, T, accuracy, DNN accuracy, spikes per image. */
+        /**
+         * strategy, T, accuracy, DNN accuracy, spikes per image, and the accuracy's 95 % Wilson interval over the test
+         * images ({@link ProportionInterval}): accuracy_low, accuracy_high.
+         */
         public Table accuracyTable() {
             StringColumn strategy = StringColumn.create("strategy");
             IntColumn t = IntColumn.create("T");
             DoubleColumn acc = DoubleColumn.create("accuracy");
             DoubleColumn dnn = DoubleColumn.create("dnn_accuracy");
             DoubleColumn spikes = DoubleColumn.create("spikes_per_image");
+            DoubleColumn low = DoubleColumn.create("accuracy_low");
+            DoubleColumn high = DoubleColumn.create("accuracy_high");
             for (Cell c : cells) {
                 strategy.append(c.strategy());
                 t.append(c.timesteps());
                 acc.append(c.simulation().finalAccuracy());
                 dnn.append(dnnAccuracy);
                 spikes.append(c.simulation().spikesPerSample());
+                ProportionInterval ci = ProportionInterval.ofAccuracy(c.simulation().finalAccuracy(),
+                        c.simulation().samples());
+                low.append(ci.low());
+                high.append(ci.high());
             }
-            return Table.create("accuracy by strategy and T", strategy, t, acc, dnn, spikes);
+            return Table.create("accuracy by strategy and T", strategy, t, acc, dnn, spikes, low, high);
         }
 
         /** The accuracy table pivoted: one row per strategy, one column per T (percent; NaN where it failed). */

@@ -36,6 +36,14 @@ class ConversionSweepTest {
         var fitted = r.cells().stream().filter(c -> c.strategy().equals("fitted-dnn")).toList();
         assertEquals(List.of(1, 2, 4), fitted.stream().map(c -> c.conversion().timesteps()).toList());
 
+        Table accuracy = r.accuracyTable();
+        for (int i = 0; i < accuracy.rowCount(); i++) {
+            double a = accuracy.doubleColumn("accuracy").getDouble(i);
+            double low = accuracy.doubleColumn("accuracy_low").getDouble(i);
+            double high = accuracy.doubleColumn("accuracy_high").getDouble(i);
+            assertTrue(low <= a && a <= high && high - low > 0, "the 95 % interval holds the accuracy: " + a);
+        }
+
         Table pivot = r.pivot();
         assertEquals(List.of("strategy", "T=1", "T=2", "T=4"), pivot.columnNames());
         assertEquals("DNN", pivot.stringColumn("strategy").get(2));
