@@ -135,7 +135,7 @@ public final class TrainRun {
             net = Graphs.load(latest.get().model());
             history = latest.get().history();
             LOG.info("train run={} resume from epoch {} ({})", config.name(), latest.get().epoch(),
-                    latest.get().model());
+                    runDir.relativize(latest.get().model()));   // relative to the run: no machine paths in logs
         } else {
             net = newNetwork(config, data);
             history = List.of();
