@@ -131,12 +131,19 @@ class ModelZooTest {
     }
 
     @Test
-    void theRepositorysReadmeIsWhatAddWritesForAnEmptyZoo() throws Exception {
-        Path committed = Path.of("models", "README.md");
+    void theRepositorysReadmeIsWhatAddWritesForItsModels() throws Exception {
+        Path committed = Path.of("models");
         ModelZoo zoo = new ModelZoo(Files.createDirectories(dir.resolve("models")));
-        Files.copy(committed, zoo.dir().resolve("README.md"));
+        Files.copy(committed.resolve("README.md"), zoo.dir().resolve("README.md"));
+        try (var entries = Files.list(committed)) {
+            for (Path model : entries.filter(p -> Files.isRegularFile(p.resolve("model.json"))).toList()) {
+                Path copy = Files.createDirectories(zoo.dir().resolve(model.getFileName().toString()));
+                Files.copy(model.resolve("model.json"), copy.resolve("model.json"));
+            }
+        }
         zoo.writeReadme();
-        assertEquals(Files.readString(committed), Files.readString(zoo.dir().resolve("README.md")));
+        assertEquals(Files.readString(committed.resolve("README.md")), Files.readString(zoo.dir().resolve("README.md")),
+                "models/README.md is generated from the model.json files: edit them, or run `ullsnn models add`");
     }
 
     @Test
