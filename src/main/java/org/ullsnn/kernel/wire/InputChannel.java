@@ -36,7 +36,7 @@ import org.zeromq.ZMQException;
  */
 public final class InputChannel extends JupyterSocket {
 
-    private static final long POLL_MILLIS = 100;
+    private static final long POLL_MILLIS = PollingLoops.POLL_MILLIS;
     private static final int LINGER_MILLIS = 1000;
     static final String NOT_CONNECTED = "the front end that sent this cell has no stdin channel connected, so it "
             + "cannot answer an input request";
@@ -191,17 +191,7 @@ public final class InputChannel extends JupyterSocket {
             return;
         }
         running = false;
-        Thread t = loop;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(2 * POLL_MILLIS + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (poller != null) {
-            poller.close();
-        }
+        PollingLoops.awaitEndAndClose(loop, poller);
         super.close();
     }
 }

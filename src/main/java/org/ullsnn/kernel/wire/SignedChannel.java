@@ -22,7 +22,7 @@ import org.zeromq.ZMQ;
  */
 public final class SignedChannel extends JupyterSocket {
 
-    private static final long POLL_MILLIS = 100;
+    private static final long POLL_MILLIS = PollingLoops.POLL_MILLIS;
     private static final int LINGER_MILLIS = 1000;
 
     private final String name;
@@ -133,17 +133,7 @@ public final class SignedChannel extends JupyterSocket {
     @Override
     public void close() {
         running = false;
-        Thread t = loop;
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(2 * POLL_MILLIS + 1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (poller != null) {
-            poller.close();
-        }
+        PollingLoops.awaitEndAndClose(loop, poller);
         super.close();
     }
 
