@@ -3,7 +3,6 @@ package org.ullsnn.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ullsnn.data.CifarDataset;
 import org.ullsnn.testing.Prerequisites;
-import picocli.CommandLine;
 
 /**
  * The commands end to end on the real CIFAR-10 files ({@code ULLSNN_DATA}) with a tiny net: they train, convert,
@@ -21,14 +19,12 @@ import picocli.CommandLine;
  */
 class RealCifarCliIT {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final SmallCli cli = SmallCli.officialData();
+    private final StringWriter out = cli.out;
+    private final StringWriter err = cli.err;
 
     private int run(String... args) {
-        CommandLine cli = Main.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     /** The whole pipeline on real CIFAR-10 with a tiny net: train, convert (+ save), evaluate, fine-tune. */

@@ -7,16 +7,30 @@ import picocli.CommandLine;
 
 /**
  * {@code ullsnn} as {@link Main} configures it, reading the small CIFAR-10 files of {@link TinyRuns} instead of the
- * official ones, with its output and errors captured.
+ * official ones ({@link #officialData()}: the official ones), with its output and errors captured.
  */
 final class SmallCli {
 
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
+    private final boolean officialData;
+
+    SmallCli() {
+        this(false);
+    }
+
+    private SmallCli(boolean officialData) {
+        this.officialData = officialData;
+    }
+
+    /** The command line exactly as users run it: the official CIFAR file layouts. */
+    static SmallCli officialData() {
+        return new SmallCli(true);
+    }
 
     /** Runs one command line; returns its exit code. */
     int run(String... args) {
-        CommandLine cli = Main.commandLine(new CommandLine.IFactory() {
+        CommandLine cli = officialData ? Main.commandLine() : Main.commandLine(new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 K made = CommandLine.defaultFactory().create(cls);
