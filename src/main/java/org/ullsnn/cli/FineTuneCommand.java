@@ -1,6 +1,7 @@
 package org.ullsnn.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -103,7 +104,7 @@ public final class FineTuneCommand implements Callable<Integer> {
         }
         FineTuneRun runner = new FineTuneRun(data.location().directory(), data.offline(), data.layouts(),
                 ConsoleProgressBar.onStderr());
-        String folder = name != null ? name : FileNames.safe(strategy) + "-T" + timesteps;
+        String folder = folderName();
         FineTuneRun.Result r;
         if (resume) {
             List<String> given = spec.commandLine().getParseResult().matchedOptions().stream()
@@ -116,10 +117,7 @@ public final class FineTuneCommand implements Callable<Integer> {
             }
             r = runner.resume(run, folder);
         } else {
-            TrainConfig train = TrainConfig.fineTuning().withEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
-                    .withL2(l2).withSeed(seed);
-            r = runner.start(run, new FineTuneRunConfig(folder, strategy, timesteps, calibrationImages,
-                    new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment));
+            r = runner.start(run, config());
         }
         out.println(Tables.rounded(MetricsTable.of(r.history()), 4).printAll());
         out.println(Tables.rounded(FineTuning.driftTable(r.drift()), 4).printAll());
@@ -128,5 +126,55 @@ public final class FineTuneCommand implements Callable<Integer> {
                 100 * r.history().get(r.history().size() - 1).testAccuracy(), r.history().size(), r.dir());
         out.flush();
         return 0;
+    }
+
+    private String folderName() {
+        return name != null ? name : FileNames.safe(strategy) + "-T" + timesteps;
+    }
+
+    /** The run these options describe. */
+    FineTuneRunConfig config() {
+        TrainConfig train = TrainConfig.fineTuning().withEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
+                .withL2(l2).withSeed(seed);
+        return new FineTuneRunConfig(folderName(), strategy, timesteps, calibrationImages,
+                new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment);
+    }
+
+    /**
+     * The {@code bin/ullsnn finetune} command line that gives exactly {@code c} from the shipped model {@code model}:
+     * every setting an explicit option; checked by parsing it back.
+     *
+     * @throws IllegalArgumentException when the options cannot express the config, naming the settings that differ
+     */
+    static String reproducingCommand(FineTuneRunConfig c, String model) {
+        TrainConfig t = c.training();
+        List<String> a = new ArrayList<>(List.of("--model", model,
+                "--strategy", c.strategy(),
+                "--timesteps", String.valueOf(c.timesteps()),
+                "--epochs", String.valueOf(t.epochs()),
+                "--batch", String.valueOf(t.batchSize()),
+                "--lr", TrainCommand.number(t.learningRate()),
+                "--l2", TrainCommand.number(t.l2()),
+                "--surrogate", c.settings().surrogate().name(),
+                "--dropout", TrainCommand.number(c.settings().dropout())));
+        if (c.settings().detachReset()) {
+            a.add("--detach-reset");
+        }
+        a.addAll(List.of("--seed", String.valueOf(t.seed()),
+                "--calibration-images", String.valueOf(c.calibrationImages()),
+                "--train-per-class", String.valueOf(c.trainPerClass()),
+                "--test-per-class", String.valueOf(c.testPerClass())));
+        if (!c.augment()) {
+            a.add("--no-augment");
+        }
+        a.addAll(List.of("--name", c.name()));
+        FineTuneCommand parsed = new FineTuneCommand();
+        new CommandLine(parsed).parseArgs(a.toArray(String[]::new));
+        FineTuneRunConfig back = parsed.config();
+        if (!back.equals(c)) {
+            throw new IllegalArgumentException("the finetune command cannot reproduce run " + c.name() + ": its options "
+                    + "give " + String.join(", ", TrainCommand.differences(c, back, "")) + " (settings the CLI does not expose)");
+        }
+        return "bin/ullsnn finetune " + String.join(" ", a);
     }
 }

@@ -312,7 +312,7 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** A number as it round-trips through {@link Double#parseDouble}, without exponent: 0.0005, 0.25, 4. */
-    private static String number(double v) {
+    static String number(double v) {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 

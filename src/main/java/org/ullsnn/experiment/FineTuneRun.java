@@ -103,7 +103,8 @@ public final class FineTuneRun {
         return train(dir, config, inputs, Graphs.load(latest.get().model()), latest.get().history(), drift);
     }
 
-    static FineTuneRunConfig readConfig(Path dir) {
+    /** The settings saved in the fine-tuning run {@code dir}'s {@code config.json}. */
+    public static FineTuneRunConfig readConfig(Path dir) {
         Path file = dir.resolve(TrainRun.CONFIG_FILE);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no fine-tuning run in " + dir + ": " + TrainRun.CONFIG_FILE + " is missing");

@@ -387,6 +387,42 @@ public final class ModelZoo {
             sb.append(String.format(Locale.ROOT, "%n`%s`:%n%n```bash%n%s%nbin/ullsnn models add --run runs/%s --name %s%n```%n",
                     c.name(), c.trainCommand(), c.run(), c.name()));
         }
+        sb.append(fineTunedTable(listed));
+        return sb.toString();
+    }
+
+    /** The fine-tuned SNNs shipped beside the listed models ({@link ShippedFineTuning}), empty when there are none. */
+    private static String fineTunedTable(List<Entry> models) {
+        List<FineTunedCard> cards = new ArrayList<>();
+        for (Entry e : models) {
+            try {
+                ShippedFineTuning.list(e.folder()).stream().filter(f -> f.card() != null).forEach(f -> cards.add(f.card()));
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot list the fine-tuned SNNs of " + e.folder() + ": " + ex.getMessage(), ex);
+            }
+        }
+        if (cards.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        sb.append("\n### Fine-tuned SNNs\n\nIn `models/<model>/finetune/<name>/`: the SNN converted from the model and "
+                + "trained at T steps (`ullsnn finetune`), with its per-epoch `metrics.csv`, `drift.csv`, "
+                + "`accuracy_before.json` and `config.json`; test accuracy measured at T on the full test set by "
+                + "`ullsnn models add-finetune`.\n\n");
+        sb.append("| model | fine-tuning | strategy | T | epochs | as converted | fine-tuned | training hours | MB | SHA-256 of model.zip |\n");
+        sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (FineTunedCard c : cards) {
+            sb.append(String.format(Locale.ROOT, "| `%s` | `%s` | %s | %d | %d | %.2f %% (%,d images) | %.2f %% (%,d images) | %.2f | %.1f | `%s` |%n",
+                    c.model(), c.name(), c.strategy(), c.timesteps(), c.epochs(), 100 * c.accuracyBefore(),
+                    c.runTestImages(), 100 * c.testAccuracy(), c.testImages(), c.trainingHours(), c.snnBytes() / MB,
+                    c.snnSha256()));
+        }
+        sb.append("\nTo reproduce one, fine-tune from the shipped model, then make the entry from the run:\n");
+        for (FineTunedCard c : cards) {
+            sb.append(String.format(Locale.ROOT, "%n`%s/finetune/%s`:%n%n```bash%n%s%nbin/ullsnn models add-finetune "
+                    + "--run runs/%s/finetune/%s --model %s%n```%n", c.model(), c.name(), c.finetuneCommand(), c.model(),
+                    c.name(), c.model()));
+        }
         return sb.toString();
     }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -15,6 +17,8 @@ import org.ullsnn.data.IteratorOptions;
 import org.ullsnn.data.LabelLevel;
 import org.ullsnn.data.Normalization;
 import org.ullsnn.data.Split;
+import org.ullsnn.experiment.FineTuneRun;
+import org.ullsnn.experiment.ShippedFineTuning;
 import org.ullsnn.progress.ProgressListener;
 
 /**
@@ -123,6 +127,17 @@ public record LabInputs(LabSetup setup, LabMode mode, String source, Computation
     /** Fresh test iterators in record order, {@link #batchSize()} images per batch. */
     public Supplier<DataSetIterator> testBatches() {
         return () -> new ImageSetIterator(test, normalization, IteratorOptions.evaluation(batchSize()));
+    }
+
+    /**
+     * The finished fine-tuning run {@code name} of this DNN, if there is one: the user's own in
+     * {@code <outputDir>/finetune/<name>/} first, else the one shipped with the model in
+     * {@code models/<model>/finetune/<name>/} ({@link ShippedFineTuning}); empty in smoke mode.
+     */
+    public Optional<Path> savedFineTuning(String name) {
+        return Stream.of(outputDir, runDir).filter(java.util.Objects::nonNull)
+                .map(d -> d.resolve(FineTuneRun.FINETUNE_DIR).resolve(name))
+                .filter(ShippedFineTuning::isComplete).findFirst();
     }
 
     /** The figure file {@code name} (with its extension: png, svg or pdf) in {@link #figuresDir()}. */

@@ -114,7 +114,7 @@ class ModelsCommandTest {
         assertTrue(cli.out().contains("MISMATCH") && cli.out().contains("MISSING"), cli.out());
         assertTrue(cli.err().contains("m: MISMATCH: model.zip has SHA-256")
                 && cli.err().contains("n: MISSING: config.json missing")
-                && cli.err().contains("2 of 2 model(s) failed the check"), cli.err());
+                && cli.err().contains("2 of 2 entries failed the check"), cli.err());
     }
 
     @Test
