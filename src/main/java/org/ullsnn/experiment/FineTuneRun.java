@@ -99,8 +99,28 @@ public final class FineTuneRun {
             Files.delete(dir.resolve(TrainRun.CONFIG_FILE));
             return start(run, config);
         }
-        List<FineTuning.NeuronState> drift = DriftCsv.read(dir.resolve("drift.csv"));
+        List<FineTuning.NeuronState> drift = DriftCsv.read(dir.resolve(ShippedFineTuning.DRIFT_FILE));
         return train(dir, config, inputs, Graphs.load(latest.get().model()), latest.get().history(), drift);
+    }
+
+    /**
+     * A finished fine-tuning run as saved in {@code dir} (the user's, or one shipped with a model:
+     * {@link ShippedFineTuning}): its settings, the converted SNN's accuracy before fine-tuning, the per-epoch metrics
+     * and theta and lambda per layer and epoch. The SNN itself is {@code dir/model.zip} ({@link Graphs#load}).
+     *
+     * @throws IllegalArgumentException when a file of a finished run is missing, naming them
+     */
+    public static Result read(Path dir) throws IOException {
+        List<String> missing = ShippedFineTuning.RUN_FILES.stream().filter(f -> !Files.isRegularFile(dir.resolve(f)))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("no finished fine-tuning run in " + dir + ": " + String.join(", ", missing)
+                    + " missing");
+        }
+        double before = TrainRun.JSON.readTree(dir.resolve(ShippedFineTuning.BEFORE_FILE).toFile()).path("testAccuracy")
+                .asDouble(Double.NaN);
+        return new Result(dir, readConfig(dir), before, MetricsTable.readCsv(dir.resolve(TrainRun.METRICS_FILE)),
+                DriftCsv.read(dir.resolve(ShippedFineTuning.DRIFT_FILE)));
     }
 
     /** The settings saved in the fine-tuning run {@code dir}'s {@code config.json}. */
@@ -130,18 +150,18 @@ public final class FineTuneRun {
         // theta and lambda per layer: before the first epoch (or as saved by the interrupted run), then per epoch
         List<FineTuning.NeuronState> drift = new ArrayList<>(earlierDrift.isEmpty()
                 ? FineTuning.neuronStates(net, history.size()) : earlierDrift);
-        DriftCsv.write(drift, dir.resolve("drift.csv"));
+        DriftCsv.write(drift, dir.resolve(ShippedFineTuning.DRIFT_FILE));
         FineTuning.Result r = FineTuning.continueTraining(net, history, data, config.training(),
                 checkpoints(dir, config), progress, before -> {
                     if (history.isEmpty()) {
-                        AtomicFile.write(dir.resolve("accuracy_before.json"), tmp -> TrainRun.JSON.writeValue(
+                        AtomicFile.write(dir.resolve(ShippedFineTuning.BEFORE_FILE), tmp -> TrainRun.JSON.writeValue(
                                 tmp.toFile(), Map.of("epoch", 0, "testAccuracy", before)));
                     }
                 }, m -> {
                     done.add(m);
                     MetricsTable.writeCsv(done, dir.resolve(TrainRun.METRICS_FILE));
                     drift.addAll(FineTuning.neuronStates(net, m.epoch()));
-                    DriftCsv.write(drift, dir.resolve("drift.csv"));
+                    DriftCsv.write(drift, dir.resolve(ShippedFineTuning.DRIFT_FILE));
                 });
         Graphs.save(r.net(), dir.resolve(TrainRun.MODEL_FILE));
         return new Result(dir, config, r.accuracyBefore(), r.history(), drift);

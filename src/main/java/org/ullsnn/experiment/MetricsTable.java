@@ -1,12 +1,18 @@
 package org.ullsnn.experiment;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.ullsnn.nn.train.EpochMetrics;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.csv.CsvReadOptions;
 
 /** Per-epoch training metrics as a Tablesaw table, and its {@code metrics.csv} form. */
 public final class MetricsTable {
@@ -37,6 +43,33 @@ public final class MetricsTable {
             rss.append(m.peakRssMb());
         }
         return Table.create("training metrics", epoch, lr, loss, acc, images, trainSeconds, rate, evalSeconds, rss);
+    }
+
+    /**
+     * Reads a {@code metrics.csv} written by {@link #writeCsv}: one {@link EpochMetrics} per row, in file order.
+     *
+     * @throws UncheckedIOException naming the file when it is missing or not such a table
+     */
+    public static List<EpochMetrics> readCsv(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new IOException("no metrics table at " + file));
+        }
+        try {
+            Table t = Table.read().usingOptions(CsvReadOptions.builder(file.toFile()).columnTypes(new ColumnType[] {
+                ColumnType.INTEGER, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.LONG,
+                ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.DOUBLE, ColumnType.LONG}));
+            List<EpochMetrics> out = new ArrayList<>();
+            for (int i = 0; i < t.rowCount(); i++) {
+                out.add(new EpochMetrics(t.intColumn("epoch").getInt(i), t.doubleColumn("learning_rate").getDouble(i),
+                        t.doubleColumn("train_loss").getDouble(i), t.doubleColumn("test_accuracy").getDouble(i),
+                        t.longColumn("train_images").getLong(i), t.doubleColumn("train_seconds").getDouble(i),
+                        t.doubleColumn("img_per_s").getDouble(i), t.doubleColumn("eval_seconds").getDouble(i),
+                        t.longColumn("peak_rss_mb").getLong(i)));
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw new UncheckedIOException(new IOException(file + " is not a readable metrics table: " + e.getMessage(), e));
+        }
     }
 
     /** Writes {@link #of(List)} as CSV to {@code file}, replacing it atomically. */

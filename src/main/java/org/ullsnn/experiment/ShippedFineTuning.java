@@ -167,7 +167,7 @@ public final class ShippedFineTuning {
             Path zip = tmp.resolve(TrainRun.MODEL_FILE);
             int runTestImages = config.testPerClass() > 0 ? config.testPerClass() * modelCard.classes() : test.size();
             FineTunedCard card = new FineTunedCard(config.name(), model, config.strategy(), config.timesteps(),
-                    config.training().epochs(), accuracyBefore(runDir), runTestImages, simulated.finalAccuracy(),
+                    config.training().epochs(), FineTuneRun.read(runDir).accuracyBefore(), runTestImages, simulated.finalAccuracy(),
                     test.size(), seconds / 3600, command, Provenance.sha256(zip), Files.size(zip), Instant.now());
             AtomicFile.write(tmp.resolve(CARD_FILE), f -> TrainRun.JSON.writeValue(f.toFile(), card));
             if (Files.exists(target)) {
@@ -208,9 +208,5 @@ public final class ShippedFineTuning {
                     + "it converted (provenance.data.model)");
         }
         return sha.asText();
-    }
-
-    private static double accuracyBefore(Path runDir) throws IOException {
-        return TrainRun.JSON.readTree(runDir.resolve(BEFORE_FILE).toFile()).path("testAccuracy").asDouble(Double.NaN);
     }
 }

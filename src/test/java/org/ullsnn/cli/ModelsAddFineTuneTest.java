@@ -88,6 +88,11 @@ class ModelsAddFineTuneTest {
         assertEquals(1, card.epochs());
         assertEquals(TinyRuns.sha256(shipped.resolve("model.zip")), card.snnSha256());
         assertEquals(10, card.runTestImages(), "1 per class");
+        var read = FineTuneRun.read(shipped);
+        assertEquals(FineTuneRun.read(tuned).history(), read.history());
+        assertEquals(1, read.history().size());
+        assertEquals(read.accuracyBefore(), card.accuracyBefore());
+        assertEquals(FineTuneRun.readConfig(tuned), read.config());
         // measured on the whole small test set (20 images), from the file that ships
         var test = new CifarReader(TinyRuns.SMALL).read(Path.of(data), Split.TEST, LabelLevel.FINE);
         assertEquals(test.size(), card.testImages());
