@@ -120,6 +120,37 @@ public final class ConversionSweep {
             return table;
         }
 
+        /**
+         * {@link #pivot()} with each accuracy's 95 % Wilson interval over the test images, as text:
+         * {@code "47.12 [46.14, 48.10]"} (percent; {@code "failed"} where the cell could not be converted). The DNN's
+         * row uses the same number of test images as the cells.
+         */
+        public Table pivotWithIntervals() {
+            Table numbers = pivot();
+            long samples = cells.isEmpty() ? 0 : cells.get(0).simulation().samples();
+            Table out = Table.create("test accuracy (%) by strategy and T, with 95 % intervals over "
+                    + String.format(Locale.ROOT, "%,d", samples) + " test images", numbers.stringColumn("strategy").copy());
+            for (String column : numbers.columnNames().subList(1, numbers.columnCount())) {
+                int t = Integer.parseInt(column.substring(2));
+                StringColumn text = StringColumn.create(column);
+                for (int row = 0; row < numbers.rowCount(); row++) {
+                    String strategy = numbers.stringColumn("strategy").get(row);
+                    boolean dnn = row == numbers.rowCount() - 1;
+                    long n = dnn ? samples : cells.stream().filter(c -> c.strategy().equals(strategy) && c.timesteps() == t)
+                            .mapToLong(c -> c.simulation().samples()).findFirst().orElse(0);
+                    double percent = numbers.doubleColumn(column).getDouble(row);
+                    text.append(Double.isNaN(percent) || n == 0 ? "failed" : withInterval(percent / 100, n));
+                }
+                out.addColumns(text);
+            }
+            return out;
+        }
+
+        private static String withInterval(double accuracy, long samples) {
+            ProportionInterval ci = ProportionInterval.ofAccuracy(accuracy, samples);
+            return String.format(Locale.ROOT, "%.2f [%.2f, %.2f]", 100 * accuracy, 100 * ci.low(), 100 * ci.high());
+        }
+
         /** strategy, T, layer, neurons, spikes per image, firing rate. */
         public Table spikeTable() {
             StringColumn strategy = StringColumn.create("strategy");

@@ -48,6 +48,17 @@ class ConversionSweepTest {
         assertEquals(List.of("strategy", "T=1", "T=2", "T=4"), pivot.columnNames());
         assertEquals("DNN", pivot.stringColumn("strategy").get(2));
         assertEquals(100 * dnnAcc, pivot.doubleColumn("T=4").getDouble(2), 1e-9);
+        Table withIntervals = r.pivotWithIntervals();
+        assertEquals(pivot.columnNames(), withIntervals.columnNames());
+        long n = r.cells().get(0).simulation().samples();
+        for (int row = 0; row < pivot.rowCount(); row++) {
+            for (String col : List.of("T=1", "T=2", "T=4")) {
+                double a = pivot.doubleColumn(col).getDouble(row) / 100;
+                var ci = org.ullsnn.stats.ProportionInterval.ofAccuracy(a, n);
+                assertEquals(String.format(java.util.Locale.ROOT, "%.2f [%.2f, %.2f]", 100 * a, 100 * ci.low(),
+                        100 * ci.high()), withIntervals.stringColumn(col).get(row));
+            }
+        }
         assertEquals(6 * 3, r.spikeTable().rowCount(), "3 spiking layers per cell");
         assertEquals(6 * 3, r.thresholdTable().rowCount());
         Table errors = r.errorTable(d, org.ullsnn.stats.DistributionFitter.fit(d));
@@ -79,6 +90,7 @@ class ConversionSweepTest {
         assertEquals(1, r.failures().size());
         assertTrue(r.failures().get(0).reason().contains("conv1_act"), r.failures().get(0).reason());
         assertTrue(Double.isNaN(r.pivot().doubleColumn("T=1").getDouble(0)));
+        assertEquals("failed", r.pivotWithIntervals().stringColumn("T=1").get(0));
         assertEquals(1, r.failureTable().rowCount());
     }
 }
