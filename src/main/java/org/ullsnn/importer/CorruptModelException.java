@@ -1,0 +1,19 @@
+package org.ullsnn.importer;
+
+import java.nio.file.Path;
+
+/** A model file that cannot be read at all: empty, truncated, corrupt, or not an ONNX file. */
+public final class CorruptModelException extends IllegalArgumentException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** {@code "FILE is not a readable ONNX model: REASON"}. */
+    public CorruptModelException(Path file, String reason) {
+        super(file + " is not a readable ONNX model: " + reason);
+    }
+
+    /** As above, keeping the parser's exception as the cause. */
+    public CorruptModelException(Path file, String reason, Throwable cause) {
+        super(file + " is not a readable ONNX model: " + reason, cause);
+    }
+}
