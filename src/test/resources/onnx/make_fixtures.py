@@ -8,8 +8,8 @@ Regenerate (from the repository root, with CPU PyTorch and onnx in a virtual env
 
 Files written beside this script, for each NAME below:
     NAME.onnx           the model, exported with torch.onnx.export(dynamo=False, opset 13), weights inside the file
-    NAME.expected.json  {"input_shape": [N, C, H, W], "input": [...], "logits": [[...], ...]}: the input flattened in
-                        NCHW order and the model's float32 output, computed by PyTorch
+    NAME.expected.json  {"input_shape": [N, C, H, W], "input": [...], "logits": [[...], ...]}: the input (random,
+                        three decimals) flattened in NCHW order and the model's float32 output, computed by PyTorch
 
 The nets are 8x8x3 -> 10 classes, widths matching `TINY` at width 0.5 (conv 4, 8; fc 16), with biases:
     vgg_bn      Conv-BN-ReLU-MaxPool x2, Flatten, Linear-ReLU, Linear (BN kept as BatchNormalization nodes)
@@ -17,6 +17,8 @@ The nets are 8x8x3 -> 10 classes, widths matching `TINY` at width 0.5 (conv 4, 8
                 Linear-clamp(0, 3), Linear: the Clip and the Relu+Min forms of a clip
     resnet_block a stem Conv-BN-ReLU, one basic block with a 1x1 projection shortcut (stride 2) and BN,
                 Add, ReLU, MaxPool, Flatten, Linear
+    tiny_cifar  a CIFAR-shaped net (32x32x3 -> 10) for the command-line tests: Conv(2)-clamp(0, 4)-MaxPool,
+                Conv(4)-clamp(0, 4)-MaxPool, Flatten, Linear(8)-ReLU, Linear(10)
 Seeds are fixed, so a rerun rewrites the same files (up to the exporter's version string).
 """
 import json
@@ -77,6 +79,21 @@ class ResNetBlock(nn.Module):
         return self.fc(torch.flatten(self.pool(y), 1))
 
 
+class TinyCifar(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.conv1 = nn.Conv2d(3, 2, 3, padding=1)
+        self.conv2 = nn.Conv2d(2, 4, 3, padding=1)
+        self.fc1 = nn.Linear(4 * 8 * 8, 8)
+        self.out = nn.Linear(8, 10)
+        self.pool = nn.MaxPool2d(2, 2)
+
+    def forward(self, x):
+        x = self.pool(torch.clamp(self.conv1(x), 0, 4.0))
+        x = self.pool(torch.clamp(self.conv2(x), 0, 4.0))
+        return self.out(torch.relu(self.fc1(torch.flatten(x, 1))))
+
+
 def randomise_batch_norms(model, generator):
     """Non-trivial running statistics and affine parameters, so a wrong BN mapping shows in the logits."""
     for m in model.modules():
@@ -88,11 +105,12 @@ def randomise_batch_norms(model, generator):
                 m.running_var.copy_(0.5 + torch.rand(m.num_features, generator=generator))
 
 
-def export(name, model, seed):
+def export(name, model, seed, size=8):
     generator = torch.Generator().manual_seed(seed)
     randomise_batch_norms(model, generator)
     model.eval()
-    x = torch.randn(4, 3, 8, 8, generator=generator)
+    # three decimals keep the JSON short; k / 1000 in float32 is what Java parses "0.123" to
+    x = torch.round(torch.randn(4 if size == 8 else 2, 3, size, size, generator=generator) * 1000) / 1000
     with torch.no_grad():
         logits = model(x)
     path = os.path.join(HERE, name + ".onnx")
@@ -100,7 +118,7 @@ def export(name, model, seed):
     torch.onnx.export(model, (x,), path, dynamo=False, opset_version=13, input_names=["input"],
                       output_names=["logits"], training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
     with open(os.path.join(HERE, name + ".expected.json"), "w") as f:
-        json.dump({"input_shape": list(x.shape), "input": [float(v) for v in x.numpy().ravel()],
+        json.dump({"input_shape": list(x.shape), "input": [round(float(v), 3) for v in x.numpy().ravel()],
                    "logits": logits.numpy().astype(np.float64).tolist()}, f)
         f.write("\n")
     print(f"{name}.onnx: {os.path.getsize(path)} bytes")
@@ -111,3 +129,4 @@ if __name__ == "__main__":
     export("vgg_bn", VggBn(), 1)
     export("vgg_clip", VggClip(), 2)
     export("resnet_block", ResNetBlock(), 3)
+    export("tiny_cifar", TinyCifar(), 4, size=32)

@@ -21,7 +21,7 @@ import org.ullsnn.nn.layers.ClipReLULayer;
 class OnnxImportTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"vgg_bn", "vgg_clip", "resnet_block"})
+    @ValueSource(strings = {"vgg_bn", "vgg_clip", "resnet_block", "tiny_cifar"})
     void importedLogitsMatchTheReference(String name) {
         OnnxFixture f = OnnxFixture.load(name);
         ImportedNetwork imported = OnnxImporter.read(f.file());
