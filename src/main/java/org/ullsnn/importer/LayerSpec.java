@@ -6,7 +6,7 @@ package org.ullsnn.importer;
  */
 sealed interface LayerSpec {
 
-    /** A 2-D convolution, no activation. {@code weight} is {@code [out, in, kH, kW]}; {@code bias} {@code [out]} or null. */
+    /** A 2-D convolution, no activation: weight {@code [out, in, kH, kW]}, bias {@code [out]} or null. */
     record Conv(Tensor weight, Tensor bias, int[] kernel, int[] stride, int[] padding) implements LayerSpec {
         int outChannels() {
             return (int) weight.shape()[0];
@@ -17,7 +17,7 @@ sealed interface LayerSpec {
         }
     }
 
-    /** A fully connected layer, no activation. {@code weight} is {@code [in, out]}; {@code bias} {@code [out]} or null. */
+    /** A fully connected layer, no activation: weight {@code [in, out]}, bias {@code [out]} or null. */
     record Dense(Tensor weight, Tensor bias) implements LayerSpec {
         int outputs() {
             return (int) weight.shape()[1];

@@ -48,8 +48,8 @@ class UnsupportedOnnxTest {
     void asymmetricPaddingIsRefused() {
         String m = refusal(g -> edit(g, FIRST_CONV, n -> {
             n.removeAttribute(indexOf(n, "pads"));
-            n.addAttribute(Onnx.AttributeProto.newBuilder().setName("pads").setType(Onnx.AttributeProto.AttributeType.INTS)
-                    .addInts(1).addInts(1).addInts(0).addInts(0));
+            n.addAttribute(Onnx.AttributeProto.newBuilder().setName("pads")
+                    .setType(Onnx.AttributeProto.AttributeType.INTS).addInts(1).addInts(1).addInts(0).addInts(0));
         }));
         assertTrue(m.contains("'" + FIRST_CONV + "' (Conv)") && m.contains("symmetric"), m);
     }
