@@ -22,8 +22,8 @@ import org.ullsnn.nn.OneDnnHelpers;
  * <ul>
  *   <li>{@code model.zip}: the network (no updater state);</li>
  *   <li>{@code config.json}: {@code "kind": "import"}, the {@link ImportRunConfig} (data set, input normalisation,
- *       source file, its SHA-256, opset, producer) and the {@link Provenance} of the import;</li>
- *   <li>{@value #MAP_FILE}: each vertex, its layer kind and the ONNX node it came from.</li>
+ *       source file, its SHA-256, format, ONNX opset, producer) and the {@link Provenance} of the import;</li>
+ *   <li>{@value #MAP_FILE}: each vertex, its layer kind and the ONNX node or Keras layer it came from.</li>
  * </ul>
  * The folder is written under a temporary name and renamed at the end, so a failed import leaves nothing.
  */
@@ -59,10 +59,10 @@ public final class ImportRun {
             mean[c] = normalization.mean(c);
             std[c] = normalization.std(c);
         }
-        var source = imported.source();
+        ImportedNetwork.Source source = imported.source();
         ImportRunConfig config = new ImportRunConfig(name, dataset, level, mean, std,
-                source.path().getFileName().toString(), source.sha256(), "onnx", source.opset(),
-                source.model().getIrVersion(), imported.producer());
+                source.file().getFileName().toString(), source.sha256(), source.format(), source.opset(),
+                source.irVersion(), source.producer());
         Path runDir = runsRoot.resolve(name);
         if (Files.exists(runDir)) {
             throw new IllegalArgumentException("run folder " + runDir + " already exists; pick another --name");
@@ -95,9 +95,9 @@ public final class ImportRun {
 
     private static List<String> mapLines(ImportedNetwork imported) {
         List<String> lines = new ArrayList<>();
-        lines.add("vertex,kind,onnx_node");
+        lines.add("vertex,kind,source_node");
         for (ImportedNetwork.Row r : imported.layers()) {
-            lines.add(csv(r.vertex()) + "," + csv(r.kind()) + "," + csv(r.onnxNode()));
+            lines.add(csv(r.vertex()) + "," + csv(r.kind()) + "," + csv(r.sourceNode()));
         }
         return lines;
     }

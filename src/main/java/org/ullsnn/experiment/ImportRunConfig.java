@@ -17,13 +17,13 @@ import org.ullsnn.data.Normalization;
  * @param std          per-channel input standard deviation, in units of {@code x / 255}
  * @param sourceFile   the imported file's name
  * @param sourceSha256 SHA-256 of the imported file
- * @param format       the file's format, e.g. {@code onnx}
- * @param opset        the ONNX operator set version
- * @param irVersion    the ONNX IR version
- * @param producer     the program that wrote the file, e.g. {@code pytorch 2.13.0}
+ * @param format       the file's format: {@code onnx} or {@code keras-h5}
+ * @param opset        the ONNX operator set version; null for Keras
+ * @param irVersion    the ONNX IR version; null for Keras
+ * @param producer     the program that wrote the file, e.g. {@code pytorch 2.13.0} or {@code keras 2.15.0 (tensorflow)}
  */
 public record ImportRunConfig(String name, CifarDataset dataset, LabelLevel labelLevel, double[] mean, double[] std,
-        String sourceFile, String sourceSha256, String format, long opset, long irVersion, String producer)
+        String sourceFile, String sourceSha256, String format, Long opset, Long irVersion, String producer)
         implements RunConfig {
 
     /** The value of {@code kind} in an import run's {@code config.json}. */
@@ -33,8 +33,10 @@ public record ImportRunConfig(String name, CifarDataset dataset, LabelLevel labe
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
             throw new IllegalArgumentException("run name must match [A-Za-z0-9._-]+, got '" + name + "'");
         }
-        if (dataset == null || labelLevel == null || sourceFile == null || sourceSha256 == null || format == null) {
-            throw new IllegalArgumentException("dataset, labelLevel, sourceFile, sourceSha256 and format must be set");
+        if (dataset == null || labelLevel == null || sourceFile == null || sourceSha256 == null || format == null
+                || producer == null) {
+            throw new IllegalArgumentException("dataset, labelLevel, sourceFile, sourceSha256, format and producer "
+                    + "must be set");
         }
         Normalization.of(mean, std); // checks the values
         mean = mean.clone();
@@ -48,8 +50,8 @@ public record ImportRunConfig(String name, CifarDataset dataset, LabelLevel labe
 
     @Override
     public String describeNetwork() {
-        return String.format(Locale.ROOT, "imported from %s (%s, %s opset %d)", sourceFile,
-                producer.isEmpty() ? "unknown producer" : producer, format, opset);
+        return String.format(Locale.ROOT, "imported from %s (%s%s)", sourceFile,
+                producer.isEmpty() ? "unknown producer" : producer, opset == null ? "" : ", ONNX opset " + opset);
     }
 
     @Override
@@ -67,7 +69,8 @@ public record ImportRunConfig(String name, CifarDataset dataset, LabelLevel labe
         return o instanceof ImportRunConfig c && name.equals(c.name) && dataset == c.dataset
                 && labelLevel == c.labelLevel && Arrays.equals(mean, c.mean) && Arrays.equals(std, c.std)
                 && sourceFile.equals(c.sourceFile) && sourceSha256.equals(c.sourceSha256) && format.equals(c.format)
-                && opset == c.opset && irVersion == c.irVersion && producer.equals(c.producer);
+                && java.util.Objects.equals(opset, c.opset) && java.util.Objects.equals(irVersion, c.irVersion)
+                && producer.equals(c.producer);
     }
 
     @Override

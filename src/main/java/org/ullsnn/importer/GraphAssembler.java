@@ -38,7 +38,7 @@ final class GraphAssembler {
     }
 
     /** The initialised network, with the imported weights. */
-    static ComputationGraph assemble(OnnxLowering.Lowered net, Map<LayerNode, String> names) {
+    static ComputationGraph assemble(LoweredNetwork net, Map<LayerNode, String> names) {
         GraphBuilder g = new NeuralNetConfiguration.Builder()
                 .dataType(DataType.FLOAT)
                 .updater(new NoOp())
@@ -125,7 +125,7 @@ final class GraphAssembler {
     private static void assign(org.deeplearning4j.nn.api.Layer layer, String key, Tensor t, LayerNode l) {
         INDArray param = layer.getParam(key);
         if (!Arrays.equals(param.shape(), t.shape())) {
-            throw new UnsupportedModelException(l.onnxNode(), l.spec().getClass().getSimpleName(), "its weight '"
+            throw new UnsupportedModelException(l.sourceNode(), l.spec().getClass().getSimpleName(), "its weight '"
                     + key + "' has shape " + Arrays.toString(t.shape()) + " but the network needs "
                     + Arrays.toString(param.shape()) + describe(param.shape(), key));
         }
@@ -136,7 +136,7 @@ final class GraphAssembler {
         if (t != null) {
             INDArray param = layer.getParam(key);
             if (param.length() != t.size()) {
-                throw new UnsupportedModelException(l.onnxNode(), l.spec().getClass().getSimpleName(), "'" + key
+                throw new UnsupportedModelException(l.sourceNode(), l.spec().getClass().getSimpleName(), "'" + key
                         + "' has " + t.size() + " values but the network needs " + param.length());
             }
             param.assign(Nd4j.create(t.values(), param.shape(), 'c'));

@@ -5,11 +5,11 @@ import java.util.List;
 /**
  * A layer of the imported network and the layers it reads.
  *
- * @param onnxNode the name of the ONNX node it came from (for messages and the import map)
+ * @param sourceNode the ONNX node or Keras layer it came from (for messages and the import map)
  * @param spec     what it computes
  * @param inputs   the layers it reads, in order; empty for the network input
  */
-record LayerNode(String onnxNode, LayerSpec spec, List<LayerNode> inputs) {
+record LayerNode(String sourceNode, LayerSpec spec, List<LayerNode> inputs) {
 
     LayerNode {
         inputs = List.copyOf(inputs);
@@ -27,7 +27,7 @@ record LayerNode(String onnxNode, LayerSpec spec, List<LayerNode> inputs) {
 
     /** The same node with another spec. */
     LayerNode with(LayerSpec newSpec) {
-        return new LayerNode(onnxNode, newSpec, inputs);
+        return new LayerNode(sourceNode, newSpec, inputs);
     }
 
     /** Identity, not value, equality: two layers with equal weights are still two layers. */

@@ -19,10 +19,6 @@ import onnx.Onnx;
  */
 final class OnnxLowering {
 
-    /** The lowered network. */
-    record Lowered(List<LayerNode> layers, LayerNode output, int channels, int height, int width) {
-    }
-
     /** What an ONNX tensor name stands for: a layer's output (null: the image input), maybe flattened or min-ed. */
     private record Value(LayerNode node, boolean flat, Double pendingMin) {
         static Value of(LayerNode node) {
@@ -45,11 +41,11 @@ final class OnnxLowering {
     }
 
     /** Lowers the model's graph. */
-    static Lowered lower(OnnxFile file) {
+    static LoweredNetwork lower(OnnxFile file) {
         return new OnnxLowering(file).run();
     }
 
-    private Lowered run() {
+    private LoweredNetwork run() {
         graph.getInitializerList().forEach(t -> constants.put(t.getName(), OnnxTensors.read(t, file.folder())));
         int[] chw = imageInput();
         foldConstants();
@@ -62,11 +58,11 @@ final class OnnxLowering {
         Value out = values.get(outputName);
         if (out == null || out.pendingMin() != null || out.node() == null
                 || !(out.node().spec() instanceof LayerSpec.Dense)) {
-            String what = out == null || out.node() == null ? "the input" : out.node().onnxNode();
+            String what = out == null || out.node() == null ? "the input" : out.node().sourceNode();
             throw new UnsupportedModelException("the graph output '" + outputName + "' must be the logits of a Gemm "
                     + "or MatMul classifier; it comes from " + what);
         }
-        return new Lowered(List.copyOf(layers), out.node(), chw[0], chw[1], chw[2]);
+        return new LoweredNetwork(layers, out.node(), chw[0], chw[1], chw[2]);
     }
 
     /** Binds the one non-initializer graph input; returns its {@code [C, H, W]}. */

@@ -163,7 +163,7 @@ final class VertexNaming {
 
     private void put(LayerNode l, String name) {
         if (!used.add(name)) {
-            throw new IllegalStateException("vertex name '" + name + "' given twice (ONNX node '" + l.onnxNode()
+            throw new IllegalStateException("vertex name '" + name + "' given twice (ONNX node '" + l.sourceNode()
                     + "')");
         }
         names.put(l, name);

@@ -61,7 +61,7 @@ class ImportCommandTest {
         assertEquals(0.25, read.normalization().std(2));
         assertTrue(cli.out().contains("tiny_cifar.onnx") && cli.out().contains("10 classes"), cli.out());
         List<String> map = Files.readAllLines(r.resolve("import_map.csv"));
-        assertEquals("vertex,kind,onnx_node", map.get(0));
+        assertEquals("vertex,kind,source_node", map.get(0));
         assertTrue(map.contains("conv1_act,ClipReLU(4.0),/Clip"), map.toString());
 
         String runDir = r.toString();
@@ -113,6 +113,16 @@ class ImportCommandTest {
         assertEquals(1, cli.run("import", "--onnx", small.toString(), "--name", "small", "--runs", runs.toString()));
         assertTrue(cli.err().contains("the model takes 3x8x8 images"), cli.err());
         assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent(), "nothing written under runs/");
+
+        Path keras = Path.of(ImportCommandTest.class.getResource("/onnx/keras_vgg_bn.h5").toURI());
+        cli.clear();
+        assertEquals(1, cli.run("import", "--keras", keras.toString(), "--name", "k", "--runs", runs.toString()));
+        assertTrue(cli.err().contains("the model takes 3x8x8 images"), "the Keras file was read: " + cli.err());
+        assertFalse(Files.exists(runs) && Files.list(runs).findAny().isPresent(), "nothing written under runs/");
+
+        cli.clear();
+        assertEquals(2, cli.run("import", "--onnx", model.toString(), "--keras", keras.toString(), "--name", "m"));
+        assertTrue(cli.err().contains("mutually exclusive"), cli.err());
 
         cli.clear();
         assertEquals(2, cli.run("import", "--onnx", model.toString(), "--name", "m", "--mean", "0.5,0.5,0.5",

@@ -12,7 +12,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * An ONNX test fixture of {@code src/test/resources/onnx} (written by {@code make_fixtures.py}): the model file,
+ * A test fixture of {@code src/test/resources/onnx} (written by {@code make_fixtures.py}): the model file (ONNX, or
+ * Keras HDF5),
  * the reference input and PyTorch's logits for it.
  *
  * @param name   the fixture's name, e.g. {@code vgg_bn}
@@ -22,15 +23,20 @@ import org.nd4j.linalg.factory.Nd4j;
  */
 record OnnxFixture(String name, Path file, INDArray input, INDArray logits) {
 
-    /** The fixture {@code name}. */
+    /** The ONNX fixture {@code name}. */
     static OnnxFixture load(String name) {
+        return load(name, ".onnx");
+    }
+
+    /** The fixture {@code name} whose model file ends in {@code extension} ({@code .h5} for Keras). */
+    static OnnxFixture load(String name, String extension) {
         try {
-            Path dir = Path.of(OnnxFixture.class.getResource("/onnx/" + name + ".onnx").toURI()).getParent();
+            Path dir = Path.of(OnnxFixture.class.getResource("/onnx/" + name + extension).toURI()).getParent();
             JsonNode json = new ObjectMapper().readTree(dir.resolve(name + ".expected.json").toFile());
             long[] shape = new ObjectMapper().convertValue(json.get("input_shape"), long[].class);
             float[] in = new ObjectMapper().convertValue(json.get("input"), float[].class);
             double[][] out = new ObjectMapper().convertValue(json.get("logits"), double[][].class);
-            return new OnnxFixture(name, dir.resolve(name + ".onnx"), Nd4j.create(in, shape, 'c'),
+            return new OnnxFixture(name, dir.resolve(name + extension), Nd4j.create(in, shape, 'c'),
                     Nd4j.create(out));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

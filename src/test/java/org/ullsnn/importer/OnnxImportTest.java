@@ -28,7 +28,7 @@ class OnnxImportTest {
         double error = OnnxFixture.relativeError(OnnxFixture.logits(imported.net(), f.input()), f.logits());
         assertTrue(error <= 1e-4, name + ": relative error " + error);
         assertEquals(10, imported.classes());
-        assertEquals(13, imported.source().opset());
+        assertEquals(13L, imported.source().opset());
         assertEquals(64, imported.source().sha256().length());
     }
 
