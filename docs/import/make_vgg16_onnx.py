@@ -4,7 +4,10 @@ so accuracy is chance: this measures time and memory, not conversion quality. Th
 
     python3 -m venv /work/pyenv-onnx
     /work/pyenv-onnx/bin/pip install torch==2.13.0+cpu onnx
-    /work/pyenv-onnx/bin/python docs/import/make_vgg16_onnx.py /tmp/vgg16.onnx [--bn] [--clip MU]
+    /work/pyenv-onnx/bin/python docs/import/make_vgg16_onnx.py /tmp/vgg16.onnx [--bn] [--clip MU] [--reference R.json]
+
+--reference writes two random 32x32 inputs and PyTorch's logits for them in the layout of the test fixtures
+(src/test/resources/onnx/*.expected.json), to check an import of the full-size network against its source.
 
 Layout: 13 conv 3x3 (64, 64, M, 128, 128, M, 256 x3, M, 512 x3, M, 512 x3) each followed by ReLU (or clamp(0, MU)),
 optional BatchNorm2d before it, 2x2 max-pools, then Linear 2048 -> 4096 -> 4096 -> 10 with ReLU and dropout.
@@ -48,6 +51,7 @@ if __name__ == "__main__":
     p.add_argument("out")
     p.add_argument("--bn", action="store_true", help="BatchNorm2d after every convolution (kept as BN nodes)")
     p.add_argument("--clip", type=float, default=0, help="clamp(0, MU) instead of ReLU")
+    p.add_argument("--reference", help="write reference inputs and logits to this JSON file")
     a = p.parse_args()
     torch.manual_seed(16)
     model = vgg16(a.bn, a.clip).eval()
@@ -55,3 +59,11 @@ if __name__ == "__main__":
                       input_names=["input"], output_names=["logits"], training=torch.onnx.TrainingMode.PRESERVE,
                       do_constant_folding=False)
     print(a.out, sum(p.numel() for p in model.parameters()), "parameters")
+    if a.reference:
+        import json
+        x = torch.round(torch.randn(2, 3, 32, 32) * 1000) / 1000
+        with torch.no_grad():
+            logits = model(x)
+        with open(a.reference, "w") as f:
+            json.dump({"input_shape": list(x.shape), "input": [round(float(v), 3) for v in x.numpy().ravel()],
+                       "logits": logits.double().numpy().tolist()}, f)
