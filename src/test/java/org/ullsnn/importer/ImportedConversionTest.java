@@ -70,6 +70,17 @@ class ImportedConversionTest {
         assertTrue(relative(perStepA, perStepB) <= 1e-4, "simulated logits differ: " + relative(perStepA, perStepB));
     }
 
+    @org.junit.jupiter.api.Test
+    void anImportedResidualBlockConvertsWithOurResNetVertices() {
+        OnnxFixture f = OnnxFixture.load("resnet_block");
+        ConversionResult c = Converter.convert(OnnxImporter.read(f.file()).net(),
+                ConvertConfig.of(ThresholdStrategy.parse("max-norm"), 2, f.input()), ProgressListener.silent());
+        assertEquals(List.of("conv1_act", "s1b1_act1", "s1b1_act2"), c.layers().stream().map(LayerConversion::layer)
+                .toList());
+        var vertices = c.snn().graph().getConfiguration().getVertices().keySet();
+        assertTrue(vertices.contains("s1b1_add") && vertices.contains("s1b1_short"), vertices.toString());
+    }
+
     /** Imported parameters into the native net, vertex by vertex; batch-norm variance as log10 of the std. */
     private static void copyByVertexName(ComputationGraph from, ComputationGraph to) {
         from.paramTable().forEach((key, value) -> {
