@@ -9,7 +9,7 @@ import java.util.Arrays;
  * @param values the elements, row-major ('c' order); not copied
  * @param shape  the dimensions; empty for a scalar
  */
-public record Tensor(float[] values, long[] shape) {
+record Tensor(float[] values, long[] shape) {
 
     public Tensor {
         long n = 1;
