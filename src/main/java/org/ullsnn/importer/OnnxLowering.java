@@ -85,7 +85,10 @@ final class OnnxLowering {
             (int) dims.get(3).getDimValue()};
     }
 
-    /** {@code Constant} nodes, and {@code Cast}/{@code CastLike}/{@code Identity} of constants, become constants. */
+    /**
+     * {@code Constant} nodes, {@code Cast}/{@code CastLike}/{@code Identity} of constants and the transpose of a
+     * constant matrix (PyTorch's {@code MatMul(x, Transpose(W))} for a Linear) become constants.
+     */
     private void foldConstants() {
         for (Onnx.NodeProto n : graph.getNodeList()) {
             OnnxAttributes a = new OnnxAttributes(n);
@@ -95,6 +98,13 @@ final class OnnxLowering {
                     Tensor t = constants.get(n.getInput(0));
                     if (t != null) {
                         constants.put(n.getOutput(0), t);
+                    }
+                }
+                case "Transpose" -> {
+                    Tensor t = constants.get(n.getInput(0));
+                    int[] perm = a.integers("perm", new int[] {1, 0});
+                    if (t != null && t.shape().length == 2 && perm.length == 2 && perm[0] == 1 && perm[1] == 0) {
+                        constants.put(n.getOutput(0), t.transposed());
                     }
                 }
                 default -> { }

@@ -13,7 +13,7 @@ public final class UnsupportedModelException extends IllegalArgumentException {
     public static final String SUPPORTED = "Conv, Gemm, MatMul (+ Add of a constant bias), BatchNormalization, Relu, "
             + "Clip (min 0), Max(x, 0) and Min(x, mu) forms of a clip, MaxPool, Flatten and Reshape (before a "
             + "Gemm/MatMul), Add (residual), Dropout, Identity, Softmax (on the output), Constant, "
-            + "Cast (of a constant)";
+            + "Cast and Transpose (of a constant)";
 
     /** A node the importer refuses: {@code "ONNX node 'NAME' (OP): REASON"}. */
     public UnsupportedModelException(String nodeName, String opType, String reason) {
