@@ -17,6 +17,7 @@ import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.DropoutLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -98,8 +99,9 @@ final class KerasLowering {
             }
             int[] padding = padding(keras, "Conv2D", c.getConvolutionMode(), c.getKernelSize(), c.getStride(),
                     c.getPadding());
-            LayerNode conv = emit(name, keras, new LayerSpec.Conv(tensor(params.get("W")),
-                    params.containsKey("b") ? vector(params.get("b")) : null, c.getKernelSize(), c.getStride(), padding), in);
+            Tensor bias = params.containsKey("b") ? vector(params.get("b")) : null;
+            LayerNode conv = emit(name, keras, new LayerSpec.Conv(tensor(params.get("W")), bias, c.getKernelSize(),
+                    c.getStride(), padding), in);
             activation(name, keras, c.getActivationFn(), conv, false);
         } else if (layer instanceof BatchNormalization b) {
             if (b.isUseLogStd()) {
@@ -109,7 +111,7 @@ final class KerasLowering {
                     vector(params.get("mean")), vector(params.get("var")), b.getEps()), in);
         } else if (layer instanceof ActivationLayer a) {
             activation(name, keras, a.getActivationFn(), in, isOutput);
-        } else if (layer instanceof SubsamplingLayer s && s.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.MAX) {
+        } else if (layer instanceof SubsamplingLayer s && s.getPoolingType() == PoolingType.MAX) {
             int[] padding = padding(keras, "MaxPooling2D", s.getConvolutionMode(), s.getKernelSize(), s.getStride(),
                     s.getPadding());
             emit(name, keras, new LayerSpec.MaxPool(s.getKernelSize(), s.getStride(), padding), in);
