@@ -17,6 +17,9 @@ The nets are 8x8x3 -> 10 classes, widths matching `TINY` at width 0.5 (conv 4, 8
                 Linear-clamp(0, 3), Linear: the Clip and the Relu+Min forms of a clip
     resnet_block a stem Conv-BN-ReLU, one basic block with a 1x1 projection shortcut (stride 2) and BN,
                 Add, ReLU, MaxPool, Flatten, Linear
+    vgg_bn_dynamo  vgg_bn's network (its own weights) through PyTorch's default exporter (dynamo=True: IR 10, opset 20,
+                BN fused into the convolutions, Reshape for the flatten, weights in vgg_bn_dynamo.onnx.data beside it;
+                needs onnxscript: pip install onnxscript)
     tiny_cifar  a CIFAR-shaped net (32x32x3 -> 10) for the command-line tests: Conv(2)-clamp(0, 4)-MaxPool,
                 Conv(4)-clamp(0, 4)-MaxPool, Flatten, Linear(8)-ReLU, Linear(10)
 and one Keras (HDF5) fixture, written with h5py in the layout tf.keras 2.x saves (no TensorFlow needed; add h5py to
@@ -110,7 +113,7 @@ def randomise_batch_norms(model, generator):
                 m.running_var.copy_(0.5 + torch.rand(m.num_features, generator=generator))
 
 
-def export(name, model, seed, size=8):
+def export(name, model, seed, size=8, dynamo=False):
     generator = torch.Generator().manual_seed(seed)
     randomise_batch_norms(model, generator)
     model.eval()
@@ -119,9 +122,14 @@ def export(name, model, seed, size=8):
     with torch.no_grad():
         logits = model(x)
     path = os.path.join(HERE, name + ".onnx")
-    # TrainingMode.PRESERVE with an eval-mode model keeps BatchNormalization nodes (EVAL would fold them into Conv)
-    torch.onnx.export(model, (x,), path, dynamo=False, opset_version=13, input_names=["input"],
-                      output_names=["logits"], training=torch.onnx.TrainingMode.PRESERVE, do_constant_folding=False)
+    if dynamo:
+        # torch's default since 2.9: the torch.export-based exporter, external data, onnxscript's optimisations
+        torch.onnx.export(model, (x,), path, dynamo=True, input_names=["input"], output_names=["logits"])
+    else:
+        # TrainingMode.PRESERVE with an eval-mode model keeps BatchNormalization nodes (EVAL would fold them)
+        torch.onnx.export(model, (x,), path, dynamo=False, opset_version=13, input_names=["input"],
+                          output_names=["logits"], training=torch.onnx.TrainingMode.PRESERVE,
+                          do_constant_folding=False)
     with open(os.path.join(HERE, name + ".expected.json"), "w") as f:
         json.dump({"input_shape": list(x.shape), "input": [round(float(v), 3) for v in x.numpy().ravel()],
                    "logits": logits.numpy().astype(np.float64).tolist()}, f)
@@ -226,3 +234,4 @@ if __name__ == "__main__":
     export("resnet_block", ResNetBlock(), 3)
     export("tiny_cifar", TinyCifar(), 4, size=32)
     export_keras("keras_vgg_bn", 5)
+    export("vgg_bn_dynamo", VggBn(), 6, dynamo=True)  # last: the fixtures above keep their weights
