@@ -22,6 +22,7 @@ import org.ullsnn.convert.*;
 import org.ullsnn.snn.*;
 import org.ullsnn.energy.*;
 import org.ullsnn.experiment.*;
+import org.ullsnn.importer.*;
 import org.ullsnn.plot.*;
 import org.ullsnn.progress.*;
 import org.ullsnn.io.*;

@@ -150,7 +150,7 @@ public final class EnergyCommand implements Callable<Integer> {
                 + "%.2f %% on the same %,d test images, which also give the spike rates",
                 run.isModel() ? "model " + run.modelName() : "run " + inputs.runDir().getFileName(),
                 inputs.config().dataset().displayName(),
-                inputs.config().network().architecture().cliName() + " width " + inputs.config().network().width(),
+                inputs.config().describeNetwork(),
                 inputs.modelFile().getFileName(), 100 * dnnAccuracy, conversion.strategy(), timesteps,
                 100 * simulation.finalAccuracy(), simulation.samples());
         List<String> notes = new ArrayList<>();

@@ -10,8 +10,9 @@ import picocli.CommandLine.IVersionProvider;
 /** Entry point of {@code bin/ullsnn}. */
 @Command(name = "ullsnn", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "ULL-SNN Lab: train DNNs and turn them into ultra-low-latency spiking networks.",
-        subcommands = {DataCommand.class, TrainCommand.class, ConvertCommand.class, EvaluateCommand.class,
-            FineTuneCommand.class, EnergyCommand.class, ModelsCommand.class, BenchCommand.class, KernelCommand.class,
+        subcommands = {DataCommand.class, TrainCommand.class, ImportCommand.class, ConvertCommand.class,
+            EvaluateCommand.class, FineTuneCommand.class, EnergyCommand.class, ModelsCommand.class, BenchCommand.class,
+            KernelCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -37,6 +37,15 @@ public final class Converter {
     private Converter() {
     }
 
+    /**
+     * Checks that {@code dnn} is a network the converter takes (its layer types and their order), without converting.
+     *
+     * @throws IllegalArgumentException naming the first vertex the converter cannot handle
+     */
+    public static void requireConvertible(ComputationGraph dnn) {
+        ConversionPlan.of(dnn);
+    }
+
     /** Captures the DNN's pre-activations on the calibration images, then converts. */
     public static ConversionResult convert(ComputationGraph dnn, ConvertConfig config, ProgressListener progress) {
         ConversionPlan.of(dnn); // fail on an unsupported network before the capture

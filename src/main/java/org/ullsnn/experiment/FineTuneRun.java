@@ -144,7 +144,7 @@ public final class FineTuneRun {
         if (config.trainPerClass() > 0) {
             train = train.firstPerClass(config.trainPerClass());
         }
-        CifarEpochData data = new CifarEpochData(train, inputs.test(), inputs.config().dataset().normalization(),
+        CifarEpochData data = new CifarEpochData(train, inputs.test(), inputs.config().normalization(),
                 config.training().batchSize(), config.training().seed(), config.augment());
         List<EpochMetrics> done = new ArrayList<>(history);
         // theta and lambda per layer: before the first epoch (or as saved by the interrupted run), then per epoch

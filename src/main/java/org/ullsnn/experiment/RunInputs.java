@@ -21,8 +21,8 @@ import org.ullsnn.nn.train.CheckpointStore;
 import org.ullsnn.progress.ProgressListener;
 
 /**
- * What conversion and evaluation need from a training run: its trained DNN, calibration images (the first
- * images of each class of the training set, normalised, not augmented) and the test set.
+ * What conversion and evaluation need from a run (trained here or imported): its DNN, calibration images (the first
+ * images of each class of the training set, normalised as the run says, not augmented) and the test set.
  *
  * @param runDir      the run folder
  * @param config      the run's saved settings
@@ -31,7 +31,7 @@ import org.ullsnn.progress.ProgressListener;
  * @param calibration calibration images {@code [N, C, H, W]}
  * @param test        the test images
  */
-public record RunInputs(Path runDir, TrainRunConfig config, ComputationGraph dnn, Path modelFile,
+public record RunInputs(Path runDir, RunConfig config, ComputationGraph dnn, Path modelFile,
         INDArray calibration, ImageSet test) {
 
     /**
@@ -48,7 +48,7 @@ public record RunInputs(Path runDir, TrainRunConfig config, ComputationGraph dnn
     /** As above, with the CIFAR file layout per data set ({@link CifarLayout#withRecordsPerFile} in tests). */
     public static RunInputs load(Path runDir, Path dataDir, boolean offline, int calibrationImages, int testPerClass,
             Function<CifarDataset, CifarLayout> layouts, ProgressListener progress) throws IOException {
-        TrainRunConfig config = TrainRun.readConfig(runDir);
+        RunConfig config = RunConfigs.read(runDir);
         Path model = runDir.resolve(TrainRun.MODEL_FILE);
         if (!Files.isRegularFile(model)) {
             model = new CheckpointStore(runDir.resolve("checkpoints"), 1).latest()
@@ -62,7 +62,7 @@ public record RunInputs(Path runDir, TrainRunConfig config, ComputationGraph dnn
         ImageSet train = reader.read(dataDir, Split.TRAIN, config.labelLevel());
         int perClass = Math.max(1, (int) Math.ceil((double) calibrationImages / train.classes()));
         ImageSet calibrationSet = train.firstPerClass(perClass);
-        INDArray calibration = new ImageSetIterator(calibrationSet, config.dataset().normalization(),
+        INDArray calibration = new ImageSetIterator(calibrationSet, config.normalization(),
                 IteratorOptions.evaluation(calibrationSet.size())).next().getFeatures();
         ImageSet test = reader.read(dataDir, Split.TEST, config.labelLevel());
         if (testPerClass > 0) {
@@ -73,6 +73,6 @@ public record RunInputs(Path runDir, TrainRunConfig config, ComputationGraph dnn
 
     /** Fresh test iterators in record order, batches of {@code batchSize}. */
     public Supplier<DataSetIterator> testBatches(int batchSize) {
-        return () -> new ImageSetIterator(test, config.dataset().normalization(), IteratorOptions.evaluation(batchSize));
+        return () -> new ImageSetIterator(test, config.normalization(), IteratorOptions.evaluation(batchSize));
     }
 }

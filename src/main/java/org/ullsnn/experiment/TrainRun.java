@@ -144,7 +144,12 @@ public final class TrainRun {
         return train(runDir, config, net, history, data);
     }
 
-    /** Reads the configuration saved in a run folder. */
+    /**
+     * Reads the configuration saved in a training run's folder.
+     *
+     * @throws IllegalArgumentException for a folder without a run, or one holding an imported network (which was not
+     *                                  trained here: it cannot be resumed or shipped with its training command)
+     */
     public static TrainRunConfig readConfig(Path runDir) {
         Path file = runDir.resolve(CONFIG_FILE);
         if (!Files.isRegularFile(file)) {
@@ -152,6 +157,10 @@ public final class TrainRun {
         }
         try {
             JsonNode root = JSON.readTree(file.toFile());
+            if (root.has("kind") && ImportRunConfig.KIND.equals(root.get("kind").asText())) {
+                throw new IllegalArgumentException(runDir + " holds an imported network (ullsnn import), not a "
+                        + "training run: it cannot be trained further here");
+            }
             return JSON.treeToValue(root.get("config"), TrainRunConfig.class);
         } catch (IOException e) {
             throw new UncheckedIOException(file + " is not a readable run configuration: " + e.getMessage(), e);

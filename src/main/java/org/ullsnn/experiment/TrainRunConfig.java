@@ -3,6 +3,7 @@ package org.ullsnn.experiment;
 import java.util.Locale;
 import org.ullsnn.data.CifarDataset;
 import org.ullsnn.data.LabelLevel;
+import org.ullsnn.data.Normalization;
 import org.ullsnn.nn.NetworkSpec;
 import org.ullsnn.nn.train.TrainConfig;
 
@@ -27,7 +28,7 @@ public record TrainRunConfig(
         TrainConfig training,
         int trainPerClass,
         int testPerClass,
-        boolean augment) {
+        boolean augment) implements RunConfig {
 
     public TrainRunConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -48,6 +49,19 @@ public record TrainRunConfig(
             throw new IllegalArgumentException("images per class must be >= 0 (0 = all), got train "
                     + trainPerClass + ", test " + testPerClass);
         }
+    }
+
+    /** The data set's standard normalisation ({@link CifarDataset#normalization()}), which training uses. */
+    @Override
+    public Normalization normalization() {
+        return dataset.normalization();
+    }
+
+    /** E.g. {@code vgg16, width 0.25, clip-relu, BN}. */
+    @Override
+    public String describeNetwork() {
+        return network.architecture().cliName() + ", width " + network.width() + ", " + network.activation().cliName()
+                + (network.batchNorm() ? ", BN" : "");
     }
 
     /** A readable default run name, e.g. {@code cifar10-vgg16-w0.25-clip-relu}. */

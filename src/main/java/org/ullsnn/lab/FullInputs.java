@@ -13,7 +13,7 @@ import org.ullsnn.experiment.ModelZoo;
 import org.ullsnn.experiment.RunInputs;
 import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.TrainRun;
-import org.ullsnn.experiment.TrainRunConfig;
+import org.ullsnn.experiment.RunConfig;
 import org.ullsnn.plot.Plots;
 import org.ullsnn.progress.ProgressListener;
 
@@ -48,10 +48,8 @@ final class FullInputs {
         }
         RunInputs in = RunInputs.load(location.source(), paths.data(), false, calibrationImages, testPerClass, layouts,
                 progress);
-        TrainRunConfig c = in.config();
-        String network = String.format(Locale.ROOT, "(%s, width %s, %s%s, %s)", c.network().architecture().cliName(),
-                c.network().width(), c.network().activation().cliName(), c.network().batchNorm() ? ", BN" : "",
-                c.dataset().displayName());
+        RunConfig c = in.config();
+        String network = "(" + c.describeNetwork() + ", " + c.dataset().displayName() + ")";
         String source;
         if (location.isModel()) {
             ModelCard card = ModelZoo.readCard(location.source());
@@ -62,7 +60,7 @@ final class FullInputs {
             source = String.format(Locale.ROOT, "%s %s from %s", c.name(), network, paths.shown(in.modelFile()));
         }
         return new LabInputs(setup, LabMode.FULL, source, in.dnn(), location.source(), location.outputs(),
-                in.calibration(), in.test(), c.dataset().normalization(), Plots.figuresDir(location.outputs()), paths);
+                in.calibration(), in.test(), c.normalization(), Plots.figuresDir(location.outputs()), paths);
     }
 
     /**

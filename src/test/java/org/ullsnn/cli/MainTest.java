@@ -24,7 +24,8 @@ class MainTest {
     @Test
     void helpListsTheCommands() {
         assertEquals(0, run("--help"));
-        for (String c : new String[] {"data", "train", "convert", "evaluate", "finetune", "energy", "models", "bench", "kernel"}) {
+        for (String c : new String[] {"data", "train", "import", "convert", "evaluate", "finetune", "energy", "models",
+            "bench", "kernel"}) {
             assertTrue(out.toString().contains(c), out.toString());
         }
     }
