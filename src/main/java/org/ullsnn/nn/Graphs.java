@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ullsnn.io.AtomicFile;
 
 /**
@@ -16,6 +18,20 @@ import org.ullsnn.io.AtomicFile;
 public final class Graphs {
 
     private Graphs() {
+    }
+
+    /**
+     * The logits of a classifier graph for {@code x}: its {@code output} layer's pre-activation {@code h W + b}
+     * (before the softmax), as DOUBLE {@code [batch, classes]}; {@code h} is the flattened activation of the vertex
+     * feeding {@code output}, computed in inference mode. What an exporter's reference outputs are compared with.
+     */
+    public static INDArray logits(ComputationGraph net, INDArray x) {
+        String before = net.getConfiguration().getVertexInputs().get("output").get(0);
+        INDArray hidden = net.feedForward(x, false).get(before);
+        INDArray z = hidden.reshape('c', hidden.size(0), hidden.length() / hidden.size(0))
+                .mmul(net.getLayer("output").getParam("W"));
+        INDArray b = net.getLayer("output").getParam("b");
+        return (b == null ? z : z.addRowVector(b)).castTo(DataType.DOUBLE);
     }
 
     /** A freshly initialised network for {@code conf}. */

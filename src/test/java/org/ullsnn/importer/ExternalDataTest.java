@@ -11,6 +11,7 @@ import onnx.Onnx;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ullsnn.nn.Graphs;
 
 /**
  * Weights in a file beside the model (PyTorch's {@code dynamo=True} export writes {@code model.onnx.data}) are read
@@ -47,7 +48,7 @@ class ExternalDataTest {
     @Test
     void weightsBesideTheModelAreReadAndGiveTheReferenceLogits() {
         OnnxFixture f = OnnxFixture.load("vgg_bn");
-        double error = OnnxFixture.relativeError(OnnxFixture.logits(OnnxImporter.read(model).net(), f.input()),
+        double error = OnnxFixture.relativeError(Graphs.logits(OnnxImporter.read(model).net(), f.input()),
                 f.logits());
         assertTrue(error <= 1e-4, "relative error " + error);
     }

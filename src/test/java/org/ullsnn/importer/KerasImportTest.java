@@ -18,6 +18,7 @@ import org.ullsnn.convert.ConvertConfig;
 import org.ullsnn.convert.Converter;
 import org.ullsnn.convert.ThresholdStrategy;
 import org.ullsnn.progress.ProgressListener;
+import org.ullsnn.nn.Graphs;
 
 /**
  * A Keras 2 HDF5 model (channels last, fused activations, BN epsilon 1e-3) imports through DL4J's Keras import into
@@ -32,7 +33,7 @@ class KerasImportTest {
     void importedLogitsMatchTheReferenceAndTheGraphIsOurs() {
         OnnxFixture f = OnnxFixture.load("keras_vgg_bn", ".h5");
         ImportedNetwork imported = KerasImporter.read(f.file());
-        double error = OnnxFixture.relativeError(OnnxFixture.logits(imported.net(), f.input()), f.logits());
+        double error = OnnxFixture.relativeError(Graphs.logits(imported.net(), f.input()), f.logits());
         assertTrue(error <= 1e-4, "relative error " + error);
         ComputationGraph net = imported.net();
         assertEquals(List.of("conv1", "conv1_bn", "conv1_act", "pool1", "conv2", "conv2_act", "pool2", "fc1",

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -43,16 +41,6 @@ record OnnxFixture(String name, Path file, INDArray input, INDArray logits) {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The logits of {@code net} (the input of its softmax output layer), as float64. */
-    static INDArray logits(ComputationGraph net, INDArray x) {
-        String before = net.getConfiguration().getVertexInputs().get("output").get(0);
-        INDArray hidden = net.feedForward(x, false).get(before);
-        INDArray z = hidden.reshape('c', hidden.size(0), hidden.length() / hidden.size(0))
-                .mmul(net.getLayer("output").getParam("W"));
-        INDArray b = net.getLayer("output").getParam("b");
-        return (b == null ? z : z.addRowVector(b)).castTo(DataType.DOUBLE);
     }
 
     /** {@code max |a - b| / max |b|}. */

@@ -13,6 +13,7 @@ import onnx.Onnx;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ullsnn.nn.layers.ClipReLULayer;
+import org.ullsnn.nn.Graphs;
 
 /**
  * Other exporters' spellings of the same network import to the same logits: {@code MatMul(x, Transpose(W)) + b}
@@ -65,7 +66,7 @@ class OnnxFormsTest {
             Path file = dir.resolve("changed.onnx");
             Files.write(file, model.toBuilder().setGraph(change.apply(model.getGraph().toBuilder())).build()
                     .toByteArray());
-            double error = OnnxFixture.relativeError(OnnxFixture.logits(OnnxImporter.read(file).net(), f.input()),
+            double error = OnnxFixture.relativeError(Graphs.logits(OnnxImporter.read(file).net(), f.input()),
                     f.logits());
             assertTrue(error <= 1e-4, "relative error " + error);
             return file;

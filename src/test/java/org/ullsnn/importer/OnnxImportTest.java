@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.ullsnn.nn.layers.ClipReLULayer;
+import org.ullsnn.nn.Graphs;
 
 /** Imported ONNX fixtures compute PyTorch's logits, with our layer types and vertex names. */
 class OnnxImportTest {
@@ -25,7 +26,7 @@ class OnnxImportTest {
     void importedLogitsMatchTheReference(String name) {
         OnnxFixture f = OnnxFixture.load(name);
         ImportedNetwork imported = OnnxImporter.read(f.file());
-        double error = OnnxFixture.relativeError(OnnxFixture.logits(imported.net(), f.input()), f.logits());
+        double error = OnnxFixture.relativeError(Graphs.logits(imported.net(), f.input()), f.logits());
         assertTrue(error <= 1e-4, name + ": relative error " + error);
         assertEquals(10, imported.classes());
         assertEquals(name.endsWith("dynamo") ? 20L : 13L, imported.source().opset());
