@@ -85,11 +85,11 @@ public final class Converter {
         }
         SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
         progress.onProgress(ProgressEvent.done(task, names.size(), names.size(), "layer", ""));
+        long elapsed = System.nanoTime() - start;
         LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d layers=%d calibration=%s images=%d%s "
                 + "elapsed_ms=%d", strategy.name(), steps, names.size(), strategy.calibration(), images.size(0),
-                snnMode ? String.format(Locale.ROOT, " snn_passes=%.2f", snnPasses) : "",
-                (System.nanoTime() - start) / 1_000_000));
-        return new ConversionResult(snn, strategy.name(), steps, layers);
+                snnMode ? String.format(Locale.ROOT, " snn_passes=%.2f", snnPasses) : "", elapsed / 1_000_000));
+        return new ConversionResult(snn, strategy.name(), steps, layers, elapsed / 1e9);
     }
 
     private static LayerThreshold choose(ThresholdStrategy strategy, LayerStats stats, int steps) {

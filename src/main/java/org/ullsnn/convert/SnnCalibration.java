@@ -31,7 +31,8 @@ import org.ullsnn.snn.TimeFolding;
 
 /**
  * SNN-mode calibration (METHOD.md §4, source 2) of all spiking layers of one conversion: at uniformly drawn
- * (image, neuron) positions, pairs the DNN activation with the T-step current the already-converted layers
+ * (image, neuron) positions, pairs the DNN activation (with its pre-activation and channel) with the T-step current
+ * the already-converted layers
  * deliver to that neuron.
  * <ul>
  *   <li>{@link #start} runs the DNN once over the calibration images and draws every layer's positions with
@@ -72,7 +73,8 @@ final class SnnCalibration implements AutoCloseable {
     private Map<String, Segment> segments; // per spiking layer, from the first network seen (all share a structure)
 
     /** Where one layer's samples sit, and their DNN activations. */
-    private record LayerSamples(int perImage, int[] perBatch, int[] image, int[] neuron, double[] activations) {
+    private record LayerSamples(int perImage, int[] perBatch, int[] image, int[] neuron, double[] activations,
+            double[] preActivations, int[] channels, int channelCount) {
     }
 
     /**
@@ -107,6 +109,7 @@ final class SnnCalibration implements AutoCloseable {
         boolean[] needed = new boolean[batches];
         String input = dnn.getConfiguration().getNetworkInputs().get(0);
         List<String> dnnVertices = upstream(dnn, layers, Set.of(input));
+        ConversionPlan plan = ConversionPlan.of(dnn);
         for (int b = 0; b < batches; b++) {
             long start = (long) b * batchSize;
             long end = Math.min(total, start + batchSize);
@@ -126,14 +129,20 @@ final class SnnCalibration implements AutoCloseable {
                         continue;
                     }
                     INDArray a = flat(out.get(e.getKey()));
+                    INDArray preActivation = out.get(plan.preActivationOf(e.getKey()));
+                    INDArray z = flat(preActivation);
                     d.perImage = (int) (a.length() / n);
+                    d.channelCount = (int) preActivation.size(1);
+                    int perChannel = d.perImage / d.channelCount; // C-order [n, C, H, W] or [n, C]
                     // this batch's share of the samples, so that every image contributes alike
                     int take = (int) Math.min(wanted - d.filled, Math.ceil((double) wanted * end / total) - d.filled);
                     for (int k = 0; k < take; k++, d.filled++) {
                         d.image[d.filled] = d.random.nextInt(n);
                         d.neuron[d.filled] = d.random.nextInt(d.perImage);
-                        d.activations[d.filled] = a.getFloat((long) d.image[d.filled] * d.perImage
-                                + d.neuron[d.filled]);
+                        long at = (long) d.image[d.filled] * d.perImage + d.neuron[d.filled];
+                        d.activations[d.filled] = a.getFloat(at);
+                        d.preActivations[d.filled] = z.getFloat(at);
+                        d.channels[d.filled] = d.neuron[d.filled] / perChannel;
                     }
                     d.perBatch[index] = Math.max(take, 0);
                     needed[index] |= take > 0;
@@ -143,7 +152,8 @@ final class SnnCalibration implements AutoCloseable {
         Map<String, LayerSamples> samples = new HashMap<>();
         draws.forEach((layer, d) -> samples.put(layer, new LayerSamples(d.perImage, d.perBatch,
                 Arrays.copyOf(d.image, d.filled), Arrays.copyOf(d.neuron, d.filled),
-                Arrays.copyOf(d.activations, d.filled))));
+                Arrays.copyOf(d.activations, d.filled), Arrays.copyOf(d.preActivations, d.filled),
+                Arrays.copyOf(d.channels, d.filled), d.channelCount)));
         return new SnnCalibration(images, batchSize, samples, needed);
     }
 
@@ -154,8 +164,11 @@ final class SnnCalibration implements AutoCloseable {
         final int[] image;
         final int[] neuron;
         final double[] activations;
+        final double[] preActivations;
+        final int[] channels;
         int filled;
         int perImage;
+        int channelCount;
 
         Draw(Random random, int wanted, int batches) {
             this.random = random;
@@ -163,6 +176,8 @@ final class SnnCalibration implements AutoCloseable {
             this.image = new int[wanted];
             this.neuron = new int[wanted];
             this.activations = new double[wanted];
+            this.preActivations = new double[wanted];
+            this.channels = new int[wanted];
         }
     }
 
@@ -205,7 +220,8 @@ final class SnnCalibration implements AutoCloseable {
             }
             sampled.add(layer);
             release();
-            return new PairedSamples(s.activations().clone(), currents);
+            return new PairedSamples(s.activations().clone(), s.preActivations().clone(), s.channels().clone(),
+                    s.channelCount(), currents);
         } finally {
             graph.clearLayersStates();
         }

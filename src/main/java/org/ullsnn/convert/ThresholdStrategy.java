@@ -21,6 +21,24 @@ import java.util.stream.Collectors;
  *   <tr><td>{@code half-shift}</td><td>mu</td><td>mu</td><td>theta / 2</td></tr>
  *   <tr><td>{@code fitted-dnn}, {@code fitted-snn} (this paper)</td><td>alpha mu</td><td>beta mu</td><td>0</td></tr>
  * </table>
+ * Beyond the paper (SNN-side calibration, {@link #calibrations()}), each also shifts the layer's input current per
+ * channel ({@link LayerAdjustment}):
+ * <table>
+ *   <caption>SNN-side calibrations</caption>
+ *   <tr><th>name</th><th>theta</th><th>v</th><th>u0</th><th>current shift per channel</th></tr>
+ *   <tr><td>{@code bias-corrected} (Li et al. 2021)</td><td>MMSE grid on a</td><td>theta</td><td>0</td>
+ *       <td>theta/(2T) + mean a - mean SNN output</td></tr>
+ *   <tr><td>{@code signal-fit} (ours)</td><td>corr-max alpha mu</td><td>T var(a)/cov(a, N)</td>
+ *       <td>corr-max kappa theta</td><td>mean z - mean SNN current</td></tr>
+ * </table>
+ * A custom strategy that needs the paired SNN samples asks for them with {@link #snn(String, ThresholdStrategy)}:
+ * <pre>{@code
+ * ThresholdStrategy mine = ThresholdStrategy.snn("half-shift+drift", (stats, t) -> {
+ *     double mu = stats.mu();
+ *     double[] delta = ThresholdStrategy.currentDrift(stats.snn().orElseThrow());
+ *     return new LayerThreshold(mu, mu, mu / 2).with(LayerAdjustment.biasShift(delta));
+ * });
+ * }</pre>
  */
 @FunctionalInterface
 public interface ThresholdStrategy {
@@ -49,9 +67,31 @@ public interface ThresholdStrategy {
         return true;
     }
 
-    /** Gives a lambda a name. */
+    /** Gives a lambda a name; its calibration is the wrapped strategy's (DNN for a plain lambda). */
     static ThresholdStrategy named(String name, ThresholdStrategy strategy) {
         return new Named(name, strategy);
+    }
+
+    /**
+     * Gives a lambda a name and the calibration it needs: with {@link Calibration#SNN} the converter collects the
+     * paired SNN samples ({@link LayerStats#snn()}) for it, layer by layer, with all earlier layers converted.
+     */
+    static ThresholdStrategy named(String name, Calibration calibration, ThresholdStrategy strategy) {
+        return new Named(name, calibration, strategy);
+    }
+
+    /** {@code named(name, Calibration.SNN, strategy)}: a lambda calibrated on the SNN side. */
+    static ThresholdStrategy snn(String name, ThresholdStrategy strategy) {
+        return named(name, Calibration.SNN, strategy);
+    }
+
+    /**
+     * The current drift of a layer per channel from its paired samples, {@code mean_c (z_i - mean_t I_i(t))}: the
+     * bias shift ({@link LayerAdjustment#biasShift}) that makes the SNN current match the DNN pre-activation on
+     * average per channel. For custom SNN-mode strategies.
+     */
+    static double[] currentDrift(PairedSamples pairs) {
+        return ChannelMeans.currentDrift(pairs);
     }
 
     /** theta = v = the largest activation seen (Diehl et al. 2015). */
@@ -84,6 +124,33 @@ public interface ThresholdStrategy {
         return new DistributionFitted(AlphaGrid.defaults(), 1.0, Calibration.SNN);
     }
 
+    /**
+     * Li et al. (ICML 2021) "light" calibration, layer by layer on the SNN side: theta by their MMSE grid on the
+     * DNN activations, v = theta, u0 = 0, and the input current shifted per channel by theta/(2T) plus the bias
+     * correction (mean DNN activation minus mean SNN output of the channel). See {@link BiasCorrected}.
+     */
+    static ThresholdStrategy biasCorrected() {
+        return new BiasCorrected();
+    }
+
+    /** Ours: current drift removed per channel, (theta, u0) by correlation, v by the unbiased gain ({@link SignalFit}). */
+    static ThresholdStrategy signalFit() {
+        return new SignalFit(AlphaGrid.defaults());
+    }
+
+    /**
+     * The strategy we recommend for converting a trained ClipReLU network without fine-tuning: {@link #signalFit()}
+     * under the name {@code recommended}. PROVISIONAL
+     */
+    static ThresholdStrategy recommended() {
+        return named("recommended", signalFit());
+    }
+
+    /** The SNN-side calibrations beyond the paper, in table order. */
+    static List<ThresholdStrategy> calibrations() {
+        return List.of(biasCorrected(), signalFit());
+    }
+
     /** All built-ins with their defaults, in table order. */
     static List<ThresholdStrategy> builtIns() {
         return List.of(maxNorm(), percentile(Percentile.DEFAULT_P), trainedClip(), halfShift(), fittedDnn(),
@@ -93,8 +160,9 @@ public interface ThresholdStrategy {
     /**
      * Parses a built-in's name: {@code max-norm}, {@code percentile} or {@code percentile:99.99},
      * {@code trained-clip}, {@code half-shift}, {@code fitted-dnn}, {@code fitted-snn}, and {@code fitted-dnn:1.3} or
-     * {@code fitted-dnn(c=1.3)} for the factor c on v (likewise fitted-snn); {@code all} is not a
-     * strategy (callers expand it to {@link #builtIns()}).
+     * {@code fitted-dnn(c=1.3)} for the factor c on v (likewise fitted-snn); the SNN-side calibrations
+     * {@code bias-corrected} and {@code signal-fit}; {@code recommended} ({@link #recommended()}). {@code all} is not
+     * a strategy (callers expand it to {@link #builtIns()}).
      */
     static ThresholdStrategy parse(String text) {
         String s = text.trim().toLowerCase(Locale.ROOT);
@@ -118,8 +186,16 @@ public interface ThresholdStrategy {
                 return b;
             }
         }
-        throw new IllegalArgumentException("unknown strategy '" + text + "'; built-ins: "
-                + builtIns().stream().map(ThresholdStrategy::name).collect(Collectors.joining(", "))
+        for (ThresholdStrategy b : calibrations()) {
+            if (b.name().equals(s)) {
+                return b;
+            }
+        }
+        if (s.equals("recommended")) {
+            return recommended();
+        }
+        throw new IllegalArgumentException("unknown strategy '" + text + "'; built-ins: " + builtInNames()
+                + ", SNN-side calibrations: " + calibrationNames() + ", recommended"
                 + " (percentile:P for another percentile, fitted-dnn:C or fitted-snn:C for a factor C on v)");
     }
 
@@ -131,12 +207,26 @@ public interface ThresholdStrategy {
         }
     }
 
-    /** A strategy with a name. */
-    record Named(String name, ThresholdStrategy strategy) implements ThresholdStrategy {
+    /**
+     * A strategy with a name.
+     *
+     * @param name        the name
+     * @param calibration the calibration it asks for, or {@code null} for the wrapped strategy's
+     * @param strategy    the wrapped strategy
+     */
+    record Named(String name, Calibration calibration, ThresholdStrategy strategy) implements ThresholdStrategy {
         public Named {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a strategy name must not be blank");
             }
+            if (strategy == null) {
+                throw new IllegalArgumentException("strategy '" + name + "' wraps nothing");
+            }
+        }
+
+        /** Named, with the wrapped strategy's calibration. */
+        public Named(String name, ThresholdStrategy strategy) {
+            this(name, null, strategy);
         }
 
         @Override
@@ -146,7 +236,7 @@ public interface ThresholdStrategy {
 
         @Override
         public Calibration calibration() {
-            return strategy.calibration();
+            return calibration != null ? calibration : strategy.calibration();
         }
 
         @Override
@@ -281,6 +371,7 @@ public interface ThresholdStrategy {
         @Override
         public LayerThreshold choose(LayerStats stats, int timesteps) {
             AlphaBeta ab = fit(stats, timesteps);
+            GridEdge.check(name(), stats.layer(), timesteps, ab.alpha(), grid);
             double mu = stats.mu();
             return new LayerThreshold(ab.alpha() * mu, c * ab.beta() * mu, 0);
         }
@@ -292,8 +383,89 @@ public interface ThresholdStrategy {
         }
     }
 
+    /**
+     * Li et al. (ICML 2021, "A Free Lunch From ANN"), the "light" pipeline of their code
+     * (github.com/yhhhli/SNN_Calibration, {@code main_cal_cifar.py --calib light}), layer by layer on the SNN side:
+     * theta by MMSE on a grid of {@code max a (1 - 0.01 i)}, {@code i = 0..94}; v = theta; u0 = 0; the input current
+     * shifted per channel by {@code theta/(2T)} and by the bias correction {@code mean_c a - mean_c y},
+     * {@code y = theta N / T} measured with the shift in place ({@link LiBiasCorrection}). Channel means are taken
+     * over the paired samples. Cost: that of SNN-mode calibration, about two T-step SNN passes.
+     */
+    record BiasCorrected() implements ThresholdStrategy {
+        @Override
+        public LayerThreshold choose(LayerStats stats, int timesteps) {
+            LiBiasCorrection.Result r = LiBiasCorrection.fit(stats.layer(), snnPairs(stats, name()), timesteps,
+                    stats.reset());
+            r.threshold().edgeWarning(name(), stats.layer(), timesteps);
+            double theta = r.threshold().theta();
+            return new LayerThreshold(theta, theta, 0).with(LayerAdjustment.biasShift(r.shift()));
+        }
+
+        @Override
+        public String name() {
+            return "bias-corrected";
+        }
+
+        @Override
+        public Calibration calibration() {
+            return Calibration.SNN;
+        }
+    }
+
+    /**
+     * Ours ({@code docs/plans/issue15-design.md} §3.2, {@link SignalFitter}): per layer on the SNN side, the current
+     * drift removed per channel ({@code delta_c = mean_c (z - mean_t I)}), theta = alpha mu and u0 = kappa theta
+     * chosen to maximise the correlation between the DNN activation and the spike count, and
+     * {@code v = T var(a) / cov(a, N)} (the conditionally unbiased gain). No hand-set factor. Cost: that of SNN-mode
+     * calibration, about two T-step SNN passes, plus the grid search (alpha grid x 8 kappas on the samples).
+     *
+     * @param grid the alpha grid
+     */
+    record SignalFit(AlphaGrid grid) implements ThresholdStrategy {
+        public SignalFit {
+            if (grid == null) {
+                throw new IllegalArgumentException("the alpha grid must be set");
+            }
+        }
+
+        /** The fit of a layer (alpha, kappa, correlation, gain, shift). */
+        SignalFitter.Fit fit(LayerStats stats) {
+            return SignalFitter.fit(stats.layer(), snnPairs(stats, name()), stats.mu(), grid, stats.reset());
+        }
+
+        @Override
+        public LayerThreshold choose(LayerStats stats, int timesteps) {
+            SignalFitter.Fit f = fit(stats);
+            GridEdge.check(name(), stats.layer(), timesteps, f.alpha(), grid);
+            double mu = stats.mu();
+            double theta = f.alpha() * mu;
+            return new LayerThreshold(theta, f.gainRatio() * mu, f.kappa() * theta)
+                    .with(LayerAdjustment.biasShift(f.shift()));
+        }
+
+        @Override
+        public String name() {
+            return "signal-fit";
+        }
+
+        @Override
+        public Calibration calibration() {
+            return Calibration.SNN;
+        }
+    }
+
+    private static PairedSamples snnPairs(LayerStats stats, String strategy) {
+        return stats.snn().orElseThrow(() -> new IllegalStateException("layer " + stats.layer() + ": " + strategy
+                + " needs paired SNN samples, which the Converter collects for strategies whose calibration() is SNN"));
+    }
+
     /** The names of the built-ins, for help texts. */
     static String builtInNames() {
         return Arrays.toString(builtIns().stream().map(ThresholdStrategy::name).toArray());
+    }
+
+    /** The names of the SNN-side calibrations ({@link #calibrations()}), for help texts. */
+    static String calibrationNames() {
+        return calibrations().stream().map(ThresholdStrategy::name).collect(Collectors.joining(", ", "[", "]"));
     }
 }
