@@ -64,8 +64,16 @@ public final class Converter {
         String task = "convert " + strategy.name() + " T=" + steps;
         boolean snnMode = strategy.calibration() == Calibration.SNN;
         double snnPasses = 0;
+        if (strategy.correctsOutputBias() && !snnMode) {
+            throw new IllegalArgumentException("strategy '" + strategy.name() + "' corrects the output bias, which "
+                    + "needs SNN calibration, but its calibration() is DNN");
+        }
+        double[] outputShift = strategy.correctsOutputBias() ? new double[0] : null;
         try (SnnCalibration calibration = snnMode ? SnnCalibration.start(dnn, names, images,
                 config.capture().batchSize(), config.snnPairs(), config.seed()) : null) {
+            if (outputShift != null) {
+                calibration.expectOutputCorrection(SnnBuilder.build(plan, inputType, steps, chosen, config.reset()));
+            }
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 LayerDistribution d = distribution.layer(name);
@@ -81,9 +89,15 @@ public final class Converter {
                         d.fractionInside(), d.fractionClipped()));
                 progress.onProgress(ProgressEvent.of(task, i + 1, names.size(), "layer", name));
             }
+            if (outputShift != null) {
+                outputShift = calibration.meanLogitShift(SnnBuilder.build(plan, inputType, steps, chosen,
+                        config.reset()));
+                LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d: output bias shift norm %.4g",
+                        strategy.name(), steps, LayerAdjustment.biasShift(outputShift).biasShiftNorm()));
+            }
             snnPasses = snnMode ? calibration.passes() : 0;
         }
-        SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
+        SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), outputShift);
         progress.onProgress(ProgressEvent.done(task, names.size(), names.size(), "layer", ""));
         long elapsed = System.nanoTime() - start;
         LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d layers=%d calibration=%s images=%d%s "

@@ -55,6 +55,15 @@ final class SnnBuilder {
 
     static SpikingNetwork build(ConversionPlan plan, InputType inputType, int timesteps,
             Map<String, LayerThreshold> thresholds, ResetMode reset) {
+        return build(plan, inputType, timesteps, thresholds, reset, null);
+    }
+
+    /**
+     * As {@link #build(ConversionPlan, InputType, int, Map, ResetMode)}, with {@code outputShift} (one per class, or
+     * null for none) added to the output layer's bias.
+     */
+    static SpikingNetwork build(ConversionPlan plan, InputType inputType, int timesteps,
+            Map<String, LayerThreshold> thresholds, ResetMode reset, double[] outputShift) {
         ComputationGraph dnn = plan.dnn();
         ComputationGraphConfiguration dnnConf = dnn.getConfiguration();
         String input = dnnConf.getNetworkInputs().get(0);
@@ -70,6 +79,10 @@ final class SnnBuilder {
         tensorOf.put(input, input);
         scaleOf.put(input, 1.0);
         Map<String, double[]> shiftOf = biasShifts(plan, thresholds); // carrier weight layer -> delta per channel
+        if (outputShift != null) {
+            plan.order().stream().filter(n -> n.kind() == ConversionPlan.Kind.OUTPUT)
+                    .forEach(n -> shiftOf.put(n.name(), outputShift));
+        }
         String output = null;
         for (ConversionPlan.Node node : plan.order()) {
             String name = node.name();

@@ -146,6 +146,32 @@ class SnnSideCalibrationTest {
         assertEquals(Calibration.SNN, ThresholdStrategy.named("x", ThresholdStrategy.fittedSnn()).calibration());
     }
 
+    /**
+     * After signal-fit, the SNN's mean per-step logits over the calibration images equal the DNN's mean logits:
+     * the output layer's correction removes that drift exactly (the calibration images form whole batches that all
+     * hold samples).
+     */
+    @Test
+    void theOutputBiasCorrectionMatchesTheMeanLogits() {
+        ComputationGraph dnn = SmallTrainedNet.get();
+        INDArray x = SmallTrainedNet.calibrationImages();
+        ConversionResult c = Converter.convert(dnn, ConvertConfig.of(ThresholdStrategy.signalFit(), 2, x)
+                .withSnnPairs(4000), ProgressListener.silent());
+        INDArray snnLogits = c.snn().graph().feedForward(x, false).get(c.snn().logitsVertex());
+        var acts = dnn.feedForward(x, false);
+        String output = dnn.getConfiguration().getNetworkOutputs().get(0);
+        String last = dnn.getConfiguration().getVertexInputs().get(output).get(0);
+        INDArray in = acts.get(last);
+        INDArray dnnLogits = in.reshape(in.size(0), -1).mmul(dnn.getLayer(output).getParam("W"));
+        if (dnn.getLayer(output).paramTable().containsKey("b")) {
+            dnnLogits.addiRowVector(dnn.getLayer(output).getParam("b"));
+        }
+        INDArray snnMean = snnLogits.mean(0);
+        INDArray dnnMean = dnnLogits.mean(0);
+        assertTrue(snnMean.equalsWithEps(dnnMean, 1e-4), snnMean + " vs " + dnnMean);
+        assertFalse(snnMean.equalsWithEps(Nd4j.zeros(snnMean.shape()), 1e-3), "logits are not trivially zero");
+    }
+
     @Test
     void theNewNamesParseAndRecommendedIsOneOfThem() {
         assertEquals("bias-corrected", ThresholdStrategy.parse("bias-corrected").name());
