@@ -4,30 +4,43 @@ import java.util.Arrays;
 
 /**
  * What a strategy changes in a spiking layer beyond its scalar (theta, v, u0): a shift of the layer's input
- * current per channel, {@code I_c(t) <- I_c(t) + delta_c} at every step. The converter folds it into the bias of
- * the weight layer that produces the current (its "carrier", {@code ConversionPlan.biasCarrier}; a bias is created
- * when the layer had none), so the SNN does no extra work per step beyond that bias.
+ * current per channel, {@code I_c(t) <- I_c(t) + delta_c} at every step, and per-neuron initial potentials. The
+ * converter folds the shift into the bias of the weight layer that produces the current (its "carrier",
+ * {@code ConversionPlan.biasCarrier}; a bias is created when the layer had none), so the SNN does no extra work per
+ * step beyond that bias; the initial potentials go to the IF layer ({@code IFNeuronLayer.initialPotential}).
  *
- * @param biasShift {@code delta_c}, one per channel of the layer's input current (a conv's output channels, a dense
- *                  layer's neurons), or empty for no shift; finite values
+ * @param biasShift        {@code delta_c}, one per channel of the layer's input current (a conv's output channels,
+ *                         a dense layer's neurons), or empty for no shift; finite values
+ * @param initialPotential added to u0 at t = 0, one per neuron of one sample (C-order over channel, height, width),
+ *                         or empty for none; finite values of any sign
  */
-public record LayerAdjustment(double[] biasShift) {
+public record LayerAdjustment(double[] biasShift, double[] initialPotential) {
 
     /** No adjustment. */
-    public static final LayerAdjustment NONE = new LayerAdjustment(new double[0]);
+    public static final LayerAdjustment NONE = new LayerAdjustment(new double[0], new double[0]);
 
     public LayerAdjustment {
-        biasShift = biasShift.clone();
-        for (double d : biasShift) {
+        biasShift = finite(biasShift, "bias shift");
+        initialPotential = finite(initialPotential, "initial potential");
+    }
+
+    private static double[] finite(double[] values, String what) {
+        for (double d : values) {
             if (!Double.isFinite(d)) {
-                throw new IllegalArgumentException("a bias shift must be finite, got " + d);
+                throw new IllegalArgumentException("a " + what + " must be finite, got " + d);
             }
         }
+        return values.clone();
     }
 
     /** A per-channel shift of the input current. */
     public static LayerAdjustment biasShift(double[] delta) {
-        return new LayerAdjustment(delta);
+        return new LayerAdjustment(delta, new double[0]);
+    }
+
+    /** This adjustment with per-neuron initial potentials. */
+    public LayerAdjustment withInitialPotential(double[] potentials) {
+        return new LayerAdjustment(biasShift, potentials);
     }
 
     /** {@code delta_c} (a copy). */
@@ -36,9 +49,15 @@ public record LayerAdjustment(double[] biasShift) {
         return biasShift.clone();
     }
 
-    /** Whether there is anything to apply. */
-    public boolean isNone() {
-        return biasShift.length == 0;
+    /** The per-neuron initial potentials (a copy). */
+    @Override
+    public double[] initialPotential() {
+        return initialPotential.clone();
+    }
+
+    /** Whether there is a bias shift to fold. */
+    public boolean hasBiasShift() {
+        return biasShift.length > 0;
     }
 
     /** The Euclidean norm of the bias shift (0 for none). */
@@ -52,16 +71,18 @@ public record LayerAdjustment(double[] biasShift) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LayerAdjustment other && Arrays.equals(biasShift, other.biasShift);
+        return o instanceof LayerAdjustment other && Arrays.equals(biasShift, other.biasShift)
+                && Arrays.equals(initialPotential, other.initialPotential);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(biasShift);
+        return 31 * Arrays.hashCode(biasShift) + Arrays.hashCode(initialPotential);
     }
 
     @Override
     public String toString() {
-        return isNone() ? "LayerAdjustment[none]" : "LayerAdjustment[biasShift=" + Arrays.toString(biasShift) + "]";
+        return "LayerAdjustment[biasShift=" + Arrays.toString(biasShift) + ", initialPotential["
+                + initialPotential.length + "]]";
     }
 }

@@ -120,7 +120,8 @@ final class SnnBuilder {
                 case SPIKING -> {
                     LayerThreshold th = thresholds.getOrDefault(name, PLACEHOLDER);
                     g.addLayer(name, new IFNeuronLayer.Builder().timesteps(timesteps).theta(th.theta()).u0(th.u0())
-                            .reset(reset).build(), tensorOf.get(node.inputs().get(0)));
+                            .initialPotential(th.adjustment().initialPotential()).reset(reset).build(),
+                            tensorOf.get(node.inputs().get(0)));
                     tensorOf.put(name, name);
                     scaleOf.put(name, th.v());
                 }
@@ -174,7 +175,7 @@ final class SnnBuilder {
     private static Map<String, double[]> biasShifts(ConversionPlan plan, Map<String, LayerThreshold> thresholds) {
         Map<String, double[]> out = new HashMap<>();
         thresholds.forEach((layer, th) -> {
-            if (!th.adjustment().isNone()) {
+            if (th.adjustment().hasBiasShift()) {
                 String carrier = plan.biasCarrier(layer);
                 if (out.containsKey(carrier)) {
                     throw new IllegalArgumentException("weight layer '" + carrier + "' carries the bias shifts of two "

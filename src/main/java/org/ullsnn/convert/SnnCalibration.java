@@ -72,6 +72,7 @@ final class SnnCalibration implements AutoCloseable {
     private final Map<String, Integer> evaluations = new LinkedHashMap<>(); // SNN vertex -> batches it ran on
     private Map<String, Segment> segments; // per spiking layer, from the first network seen (all share a structure)
     private final double[] dnnMeanLogits; // per class, over the images of the batches that hold samples
+    private final Map<String, double[]> dnnMeanActivations; // per spiking layer and neuron of one sample, likewise
     private Set<String> pendingLogitSources = Set.of(); // what the output layer's segment reads, until it has run
 
     /** Where one layer's samples sit, and their DNN activations. */
@@ -89,9 +90,10 @@ final class SnnCalibration implements AutoCloseable {
     }
 
     private SnnCalibration(INDArray images, int batchSize, Map<String, LayerSamples> samples, boolean[] neededBatch,
-            double[] dnnMeanLogits) {
+            double[] dnnMeanLogits, Map<String, double[]> dnnMeanActivations) {
         this.images = images;
         this.dnnMeanLogits = dnnMeanLogits;
+        this.dnnMeanActivations = dnnMeanActivations;
         this.batchSize = batchSize;
         this.samples = samples;
         this.neededBatch = neededBatch;
@@ -123,6 +125,7 @@ final class SnnCalibration implements AutoCloseable {
         INDArray outB = dnn.getLayer(output).paramTable().containsKey("b")
                 ? dnn.getLayer(output).getParam("b").castTo(DataType.FLOAT) : null;
         double[] logitSums = new double[(int) outW.size(1)];
+        Map<String, double[]> activationSums = new HashMap<>();
         long[] logitImages = {0};
         for (int b = 0; b < batches; b++) {
             long start = (long) b * batchSize;
@@ -162,6 +165,15 @@ final class SnnCalibration implements AutoCloseable {
                     needed[index] |= take > 0;
                 }
                 if (needed[index]) {
+                    for (String layer : layers) {
+                        INDArray a = out.get(layer);
+                        double[] sums = a.reshape('c', n, a.length() / n).castTo(DataType.DOUBLE).sum(0)
+                                .toDoubleVector();
+                        double[] into = activationSums.computeIfAbsent(layer, k -> new double[sums.length]);
+                        for (int j = 0; j < sums.length; j++) {
+                            into[j] += sums[j];
+                        }
+                    }
                     INDArray x = out.get(outputInput).reshape('c', n, outW.size(0)).castTo(DataType.FLOAT);
                     INDArray logits = x.mmul(outW);
                     if (outB != null) {
@@ -183,7 +195,12 @@ final class SnnCalibration implements AutoCloseable {
         for (int k = 0; k < logitSums.length; k++) {
             logitSums[k] /= Math.max(logitImages[0], 1);
         }
-        return new SnnCalibration(images, batchSize, samples, needed, logitSums);
+        for (double[] sums : activationSums.values()) {
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] /= Math.max(logitImages[0], 1);
+            }
+        }
+        return new SnnCalibration(images, batchSize, samples, needed, logitSums, activationSums);
     }
 
     /** One layer's positions while they are drawn, batch by batch, from the layer's own RNG. */
@@ -304,6 +321,55 @@ final class SnnCalibration implements AutoCloseable {
             shift[k] = dnnMeanLogits[k] - snnSums[k] / rows;
         }
         return shift;
+    }
+
+    /** Per neuron of one sample, the DNN's mean activation of spiking layer {@code layer} over the images used. */
+    double[] dnnMeanActivation(String layer) {
+        return dnnMeanActivations.get(layer).clone();
+    }
+
+    /**
+     * Per neuron of one sample, the mean spike count over T steps and the images used, times {@code v / T}, of
+     * spiking layer {@code layer} in {@code snn} (the network with that layer converted as a candidate): one run of
+     * the layer's segment, from the cached spikes it reads to its IF output.
+     */
+    double[] snnMeanOutput(SpikingNetwork snn, String layer, double v) {
+        if (segments == null) {
+            segments = segments(snn);
+        }
+        ComputationGraph graph = snn.graph();
+        Segment toSpikes = segment(snn, layer);
+        double[] sums = null;
+        long rows = 0;
+        try {
+            for (String source : toSpikes.sources()) {
+                ensureSpikes(graph, source);
+            }
+            double[][] acc = new double[1][];
+            for (int b = 0; b < neededBatch.length; b++) {
+                if (!neededBatch[b]) {
+                    continue;
+                }
+                long n = rows(b) * snn.timesteps();
+                rows += n;
+                run(graph, toSpikes, b, out -> {
+                    double[] s = out.reshape('c', n, out.length() / n).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+                    if (acc[0] == null) {
+                        acc[0] = new double[s.length];
+                    }
+                    for (int j = 0; j < s.length; j++) {
+                        acc[0][j] += s[j];
+                    }
+                });
+            }
+            sums = acc[0];
+        } finally {
+            graph.clearLayersStates();
+        }
+        for (int j = 0; j < sums.length; j++) {
+            sums[j] *= v / rows;
+        }
+        return sums;
     }
 
     /** Per SNN vertex, the number of calibration batches it ran on so far. */

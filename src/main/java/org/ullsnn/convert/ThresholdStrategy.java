@@ -28,6 +28,8 @@ import java.util.stream.Collectors;
  *   <tr><th>name</th><th>theta</th><th>v</th><th>u0</th><th>current shift per channel</th></tr>
  *   <tr><td>{@code bias-corrected} (Li et al. 2021)</td><td>MMSE grid on a</td><td>theta</td><td>0</td>
  *       <td>theta/(2T) + mean a - mean SNN output</td></tr>
+ *   <tr><td>{@code potential-corrected} (Li et al. 2021)</td><td>MMSE grid on a</td><td>theta</td>
+ *       <td>0, plus per neuron T (mean a - mean SNN output) at t = 0</td><td>theta/(2T)</td></tr>
  *   <tr><td>{@code signal-fit} (ours)</td><td>corr-max alpha mu</td><td>T var(a)/cov(a, N)</td>
  *       <td>corr-max kappa theta</td><td>mean z - mean SNN current</td></tr>
  * </table>
@@ -142,6 +144,15 @@ public interface ThresholdStrategy {
         return new BiasCorrected();
     }
 
+    /**
+     * Li et al. (ICML 2021) potential correction, their "advanced" calibration as run on CIFAR, layer by layer on the
+     * SNN side: MMSE theta, v = theta, the theta/(2T) current shift, and per neuron an initial potential
+     * {@code T (mean a - mean y)} measured over the calibration images. See {@link PotentialCorrected}.
+     */
+    static ThresholdStrategy potentialCorrected() {
+        return new PotentialCorrected();
+    }
+
     /** Ours: current drift removed per channel, (theta, u0) by correlation, v by the unbiased gain ({@link SignalFit}). */
     static ThresholdStrategy signalFit() {
         return new SignalFit(SignalFit.GRID);
@@ -168,7 +179,7 @@ public interface ThresholdStrategy {
 
     /** The SNN-side calibrations beyond the paper, in table order. */
     static List<ThresholdStrategy> calibrations() {
-        return List.of(biasCorrected(), signalFit());
+        return List.of(biasCorrected(), potentialCorrected(), signalFit());
     }
 
     /** All built-ins with their defaults, in table order. */
@@ -181,7 +192,7 @@ public interface ThresholdStrategy {
      * Parses a built-in's name: {@code max-norm}, {@code percentile} or {@code percentile:99.99},
      * {@code trained-clip}, {@code half-shift}, {@code fitted-dnn}, {@code fitted-snn}, and {@code fitted-dnn:1.3} or
      * {@code fitted-dnn(c=1.3)} for the factor c on v (likewise fitted-snn); the SNN-side calibrations
-     * {@code bias-corrected} and {@code signal-fit}; {@code recommended} ({@link #recommended()}). {@code all} is not
+     * {@code bias-corrected}, {@code potential-corrected} and {@code signal-fit}; {@code recommended} ({@link #recommended()}). {@code all} is not
      * a strategy (callers expand it to {@link #builtIns()}).
      */
     static ThresholdStrategy parse(String text) {
@@ -413,13 +424,13 @@ public interface ThresholdStrategy {
      * (github.com/yhhhli/SNN_Calibration, {@code main_cal_cifar.py --calib light}), layer by layer on the SNN side:
      * theta by MMSE on a grid of {@code max a (1 - 0.01 i)}, {@code i = 0..94}; v = theta; u0 = 0; the input current
      * shifted per channel by {@code theta/(2T)} and by the bias correction {@code mean_c a - mean_c y},
-     * {@code y = theta N / T} measured with the shift in place ({@link LiBiasCorrection}). Channel means are taken
+     * {@code y = theta N / T} measured with the shift in place ({@link LiCalibration}). Channel means are taken
      * over the paired samples. Cost: that of SNN-mode calibration, about two T-step SNN passes.
      */
     record BiasCorrected() implements ThresholdStrategy {
         @Override
         public LayerThreshold choose(LayerStats stats, int timesteps) {
-            LiBiasCorrection.Result r = LiBiasCorrection.fit(stats.layer(), snnPairs(stats, name()), timesteps,
+            LiCalibration.Result r = LiCalibration.fit(stats.layer(), snnPairs(stats, name()), timesteps,
                     stats.reset());
             r.threshold().edgeWarning(name(), stats.layer(), timesteps);
             double theta = r.threshold().theta();
@@ -429,6 +440,44 @@ public interface ThresholdStrategy {
         @Override
         public String name() {
             return "bias-corrected";
+        }
+
+        @Override
+        public Calibration calibration() {
+            return Calibration.SNN;
+        }
+    }
+
+    /**
+     * Li et al. (ICML 2021), the "advanced" pipeline of their code as run on CIFAR (potential correction only, weight
+     * calibration off; {@code main_cal_cifar.py --calib advanced}), layer by layer on the SNN side: theta by MMSE as in
+     * {@link BiasCorrected}, v = theta, u0 = 0, the input current shifted by {@code theta/(2T)}, and per neuron an
+     * initial potential {@code T (mean a - mean y)} ({@link LiCalibration#potentialCorrection}), both means over the
+     * calibration images, y measured with the layer converted so far ({@link SnnProbe}). Cost: SNN-mode calibration
+     * plus one more run of each layer's segment ({@code snn_passes} 4 on VGG-16, against 2 for the other SNN-mode
+     * strategies). Our IF layers cannot be
+     * traced ({@code SpikingNetwork.dynamics}) with per-neuron potentials.
+     */
+    record PotentialCorrected() implements ThresholdStrategy {
+        @Override
+        public LayerThreshold choose(LayerStats stats, int timesteps) {
+            PairedSamples pairs = snnPairs(stats, name());
+            MmseThreshold.Result mmse = MmseThreshold.fit(stats.layer(), pairs.activations(), timesteps);
+            mmse.edgeWarning(name(), stats.layer(), timesteps);
+            double theta = mmse.theta();
+            double[] half = new double[pairs.channelCount()];
+            Arrays.fill(half, theta / (2.0 * timesteps));
+            LayerThreshold candidate = new LayerThreshold(theta, theta, 0).with(LayerAdjustment.biasShift(half));
+            SnnProbe probe = stats.snnProbe().orElseThrow(() -> new IllegalStateException("layer " + stats.layer()
+                    + ": potential-corrected needs the SNN probe, which the Converter gives in SNN mode"));
+            double[] u = LiCalibration.potentialCorrection(probe.dnnMeanActivation(),
+                    probe.snnMeanOutput(candidate), timesteps);
+            return candidate.with(candidate.adjustment().withInitialPotential(u));
+        }
+
+        @Override
+        public String name() {
+            return "potential-corrected";
         }
 
         @Override

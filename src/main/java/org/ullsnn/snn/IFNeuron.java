@@ -67,11 +67,24 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         return Type.FEED_FORWARD;
     }
 
-    /** The step rule with this layer's current parameters, in the layer's data type. */
-    private IFKernel kernel() {
+    /**
+     * The step rule with this layer's current parameters, in the layer's data type, for {@code perStep} neurons per
+     * step (the batch's samples times the neurons of one sample).
+     */
+    private IFKernel kernel(long perStep) {
         IFNeuronLayer conf = layerConf();
+        double[] initial = conf.getInitialPotential();
+        INDArray row = null;
+        if (initial.length > 0) {
+            if (perStep % initial.length != 0) {
+                throw new IllegalStateException("IF layer '" + conf.getLayerName() + "': " + initial.length
+                        + " initial potentials do not divide the " + perStep + " neurons of a step");
+            }
+            row = Nd4j.tile(Nd4j.createFromArray(initial).castTo(dataType).reshape(1, initial.length), 1,
+                    (int) (perStep / initial.length));
+        }
         return new IFKernel(theta(), lambda(), conf.getU0(), conf.getResetMode(),
-                conf.isSmoothForward() ? conf.getSurrogate() : null, dataType);
+                conf.isSmoothForward() ? conf.getSurrogate() : null, dataType, row);
     }
 
     @Override
@@ -90,7 +103,7 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         if (training) {
             membrane = membraneStore.rows(steps, perStep, dataType);
         }
-        kernel().forward(current, spikes, training ? membrane : null, state);
+        kernel(perStep).forward(current, spikes, training ? membrane : null, state);
         dropMask = null;
         if (training && conf.getDropout() > 0) {
             dropMask = keepMask(perStep, conf.getDropout());
@@ -113,7 +126,7 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         INDArray gradIn = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         INDArray scratch = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[] {SCRATCH_ROWS, perStep}, 'c');
-        IFKernel.ParamGradients p = kernel().backward(membrane, gradOut, dropMask,
+        IFKernel.ParamGradients p = kernel(perStep).backward(membrane, gradOut, dropMask,
                 gradIn.reshape('c', new long[] {steps, perStep}), scratch, conf.getSurrogate(), conf.isDetachReset());
         INDArray thetaGrad = gradientViews.get(IFParamInitializer.THETA_KEY);
         INDArray lambdaGrad = gradientViews.get(IFParamInitializer.LAMBDA_KEY);

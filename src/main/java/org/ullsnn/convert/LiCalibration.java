@@ -3,14 +3,16 @@ package org.ullsnn.convert;
 import org.ullsnn.snn.ResetMode;
 
 /**
- * Li et al.'s (ICML 2021) light calibration of one layer, on paired SNN samples, as their code does it
- * ({@code emp_bias_corr}, one shot per layer, every earlier layer already corrected): theta from
+ * Li et al.'s (ICML 2021) calibrations of one layer, as their code does them (github.com/yhhhli/SNN_Calibration), one
+ * shot per layer, every earlier layer already corrected.
+ *
+ * <p>Bias correction ({@link #fit}, {@code emp_bias_corr}, on paired SNN samples): theta from
  * {@link MmseThreshold}, v = theta, u0 = 0, the current shifted by {@code theta / (2T)} (their {@code enable_shift})
  * and by the bias correction {@code delta_c = mean_c a - mean_c y} per channel, with {@code y = theta N / T} the SNN
  * output under the shift. Their code takes the channel means over a whole batch; here they are taken over the
  * paired samples of each channel.
  */
-final class LiBiasCorrection {
+final class LiCalibration {
 
     /**
      * A corrected layer.
@@ -21,7 +23,27 @@ final class LiBiasCorrection {
     record Result(MmseThreshold.Result threshold, double[] shift) {
     }
 
-    private LiBiasCorrection() {
+    private LiCalibration() {
+    }
+
+    /**
+     * Potential correction ({@code --calib advanced} on CIFAR): per neuron, {@code T (mean a - mean y)}, the charge
+     * that moves the neuron's mean output onto the DNN's mean activation (about one spike of value v per theta of
+     * charge, v = theta). Unclamped, as in their code: it may be negative or above theta.
+     *
+     * @param dnnMean per neuron, the DNN's mean activation
+     * @param snnMean per neuron, the SNN's mean output with the layer's threshold and shift in place
+     */
+    static double[] potentialCorrection(double[] dnnMean, double[] snnMean, int timesteps) {
+        if (dnnMean.length != snnMean.length) {
+            throw new IllegalArgumentException("need one SNN mean per DNN mean: " + dnnMean.length + " vs "
+                    + snnMean.length);
+        }
+        double[] u = new double[dnnMean.length];
+        for (int j = 0; j < u.length; j++) {
+            u[j] = timesteps * (dnnMean[j] - snnMean[j]);
+        }
+        return u;
     }
 
     static Result fit(String layer, PairedSamples pairs, int timesteps, ResetMode reset) {

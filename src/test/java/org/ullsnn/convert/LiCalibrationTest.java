@@ -8,7 +8,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.ullsnn.snn.ResetMode;
 
-class LiBiasCorrectionTest {
+class LiCalibrationTest {
 
     /**
      * One channel, T = 2, DNN a = z = (0, 0.45, 0.9) and an upstream drift of +0.3 in every step of the current.
@@ -20,10 +20,17 @@ class LiBiasCorrectionTest {
     void biasCorrectionMatchesTheHandComputedExample() {
         double[] a = {0, 0.45, 0.9};
         double[][] current = {{0.3, 0.3}, {0.75, 0.75}, {1.2, 1.2}};
-        LiBiasCorrection.Result r = LiBiasCorrection.fit("l", new PairedSamples(a, current), 2, ResetMode.SUBTRACT);
+        LiCalibration.Result r = LiCalibration.fit("l", new PairedSamples(a, current), 2, ResetMode.SUBTRACT);
         assertEquals(0, r.threshold().index());
         assertEquals(0.9, r.threshold().theta(), 1e-12);
         assertArrayEquals(new double[] {-0.075}, r.shift(), 1e-12);
+    }
+
+    /** Li et al.'s potential correction: T times the mean error, per neuron, either sign. */
+    @Test
+    void potentialCorrectionIsTTimesTheMeanError() {
+        assertArrayEquals(new double[] {-0.4, 0.2, -0.2}, LiCalibration.potentialCorrection(
+                new double[] {0.3, 0.6, 0.9}, new double[] {0.5, 0.5, 1.0}, 2), 1e-12);
     }
 
     @Test
@@ -74,7 +81,7 @@ class LiBiasCorrectionTest {
             }
         }
         PairedSamples pairs = new PairedSamples(a, a.clone(), channel, drift.length, current);
-        LiBiasCorrection.Result fit = LiBiasCorrection.fit("l", pairs, steps, ResetMode.SUBTRACT);
+        LiCalibration.Result fit = LiCalibration.fit("l", pairs, steps, ResetMode.SUBTRACT);
         double theta = fit.threshold().theta();
         double[] halfOnly = new double[drift.length];
         java.util.Arrays.fill(halfOnly, theta / (2 * steps));
