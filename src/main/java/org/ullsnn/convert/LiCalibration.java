@@ -35,13 +35,24 @@ final class LiCalibration {
      * @param snnMean per neuron, the SNN's mean output with the layer's threshold and shift in place
      */
     static double[] potentialCorrection(double[] dnnMean, double[] snnMean, int timesteps) {
+        return potentialCorrection(dnnMean, snnMean, timesteps, 1.0);
+    }
+
+    /**
+     * The potential correction for a layer whose spike stands for {@code v != theta}: a charge q moves the mean
+     * spike count by about {@code q / theta} and the output by {@code v q / (theta T)}, so the charge per neuron is
+     * {@code T (theta / v) (mean a - mean y)}.
+     *
+     * @param thetaOverV the layer's {@code theta / v} (1 in Li et al.)
+     */
+    static double[] potentialCorrection(double[] dnnMean, double[] snnMean, int timesteps, double thetaOverV) {
         if (dnnMean.length != snnMean.length) {
             throw new IllegalArgumentException("need one SNN mean per DNN mean: " + dnnMean.length + " vs "
                     + snnMean.length);
         }
         double[] u = new double[dnnMean.length];
         for (int j = 0; j < u.length; j++) {
-            u[j] = timesteps * (dnnMean[j] - snnMean[j]);
+            u[j] = timesteps * thetaOverV * (dnnMean[j] - snnMean[j]);
         }
         return u;
     }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -174,13 +176,14 @@ class SnnSideCalibrationTest {
 
     /**
      * The error potential correction targets: per neuron, the SNN's mean output minus the DNN's mean activation over
-     * the calibration images. With the chosen initial potentials it is smaller, in every layer, than with the
-     * theta/(2T) shift alone.
+     * the calibration images. With the chosen initial potentials it is smaller, in every layer, than with the same
+     * threshold and shift alone.
      */
-    @Test
-    void potentialCorrectionShrinksTheMeanErrorOfEveryLayer() {
+    @ParameterizedTest
+    @ValueSource(strings = {"potential-corrected", "signal-fit-pc"})
+    void potentialCorrectionShrinksTheMeanErrorOfEveryLayer(String name) {
         List<double[]> errors = new ArrayList<>(); // per layer {without potentials, with}
-        ThresholdStrategy pc = ThresholdStrategy.potentialCorrected();
+        ThresholdStrategy pc = ThresholdStrategy.parse(name);
         ThresholdStrategy checked = ThresholdStrategy.snn("checked", (stats, t) -> {
             LayerThreshold chosen = pc.choose(stats, t);
             SnnProbe probe = stats.snnProbe().orElseThrow();
@@ -212,6 +215,7 @@ class SnnSideCalibrationTest {
         assertEquals("bias-corrected", ThresholdStrategy.parse("bias-corrected").name());
         assertEquals("signal-fit", ThresholdStrategy.parse(" Signal-Fit ").name());
         assertEquals("potential-corrected", ThresholdStrategy.parse("potential-corrected").name());
+        assertEquals("signal-fit-pc", ThresholdStrategy.parse("signal-fit-pc").name());
         ThresholdStrategy recommended = ThresholdStrategy.parse("recommended");
         assertEquals("recommended", recommended.name());
         assertEquals(Calibration.SNN, recommended.calibration());
@@ -229,7 +233,7 @@ class SnnSideCalibrationTest {
         INDArray x = SmallTrainedNet.calibrationImages();
         Map<String, Double> accuracy = new HashMap<>();
         for (ThresholdStrategy s : List.of(ThresholdStrategy.fittedSnn(), ThresholdStrategy.biasCorrected(),
-                ThresholdStrategy.potentialCorrected(), ThresholdStrategy.signalFit())) {
+                ThresholdStrategy.potentialCorrected(), ThresholdStrategy.signalFit(), ThresholdStrategy.signalFitPc())) {
             ConversionResult c = Converter.convert(dnn, ConvertConfig.of(s, 2, x).withSnnPairs(4000),
                     ProgressListener.silent());
             assertTrue(c.calibrationSeconds() > 0, s.name());
