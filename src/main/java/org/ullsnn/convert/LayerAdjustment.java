@@ -13,15 +13,20 @@ import java.util.Arrays;
  *                         a dense layer's neurons), or empty for no shift; finite values
  * @param initialPotential added to u0 at t = 0, one per neuron of one sample (C-order over channel, height, width),
  *                         or empty for none; finite values of any sign
+ * @param offsetSpikeSteps offset-spike pre-run steps rho ({@code IFNeuronLayer.offsetSpikeSteps}, Hao et al. 2023), 0
+ *                         for none
  */
-public record LayerAdjustment(double[] biasShift, double[] initialPotential) {
+public record LayerAdjustment(double[] biasShift, double[] initialPotential, int offsetSpikeSteps) {
 
     /** No adjustment. */
-    public static final LayerAdjustment NONE = new LayerAdjustment(new double[0], new double[0]);
+    public static final LayerAdjustment NONE = new LayerAdjustment(new double[0], new double[0], 0);
 
     public LayerAdjustment {
         biasShift = finite(biasShift, "bias shift");
         initialPotential = finite(initialPotential, "initial potential");
+        if (offsetSpikeSteps < 0) {
+            throw new IllegalArgumentException("offset-spike steps must be >= 0, got " + offsetSpikeSteps);
+        }
     }
 
     private static double[] finite(double[] values, String what) {
@@ -35,12 +40,20 @@ public record LayerAdjustment(double[] biasShift, double[] initialPotential) {
 
     /** A per-channel shift of the input current. */
     public static LayerAdjustment biasShift(double[] delta) {
-        return new LayerAdjustment(delta, new double[0]);
+        return new LayerAdjustment(delta, new double[0], 0);
+    }
+
+    /** Offset-spike calibration with a pre-run of {@code rho} steps, and nothing else. */
+    public static LayerAdjustment offsetSpikes(int rho) {
+        if (rho < 1) {
+            throw new IllegalArgumentException("offset-spike calibration needs rho >= 1, got " + rho);
+        }
+        return new LayerAdjustment(new double[0], new double[0], rho);
     }
 
     /** This adjustment with per-neuron initial potentials. */
     public LayerAdjustment withInitialPotential(double[] potentials) {
-        return new LayerAdjustment(biasShift, potentials);
+        return new LayerAdjustment(biasShift, potentials, offsetSpikeSteps);
     }
 
     /** {@code delta_c} (a copy). */
@@ -72,17 +85,17 @@ public record LayerAdjustment(double[] biasShift, double[] initialPotential) {
     @Override
     public boolean equals(Object o) {
         return o instanceof LayerAdjustment other && Arrays.equals(biasShift, other.biasShift)
-                && Arrays.equals(initialPotential, other.initialPotential);
+                && Arrays.equals(initialPotential, other.initialPotential) && offsetSpikeSteps == other.offsetSpikeSteps;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Arrays.hashCode(biasShift) + Arrays.hashCode(initialPotential);
+        return 31 * (31 * Arrays.hashCode(biasShift) + Arrays.hashCode(initialPotential)) + offsetSpikeSteps;
     }
 
     @Override
     public String toString() {
         return "LayerAdjustment[biasShift=" + Arrays.toString(biasShift) + ", initialPotential["
-                + initialPotential.length + "]]";
+                + initialPotential.length + "], offsetSpikeSteps=" + offsetSpikeSteps + "]";
     }
 }

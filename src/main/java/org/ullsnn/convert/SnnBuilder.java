@@ -120,7 +120,8 @@ final class SnnBuilder {
                 case SPIKING -> {
                     LayerThreshold th = thresholds.getOrDefault(name, PLACEHOLDER);
                     g.addLayer(name, new IFNeuronLayer.Builder().timesteps(timesteps).theta(th.theta()).u0(th.u0())
-                            .initialPotential(th.adjustment().initialPotential()).reset(reset).build(),
+                            .initialPotential(th.adjustment().initialPotential())
+                            .offsetSpikeSteps(th.adjustment().offsetSpikeSteps()).reset(reset).build(),
                             tensorOf.get(node.inputs().get(0)));
                     tensorOf.put(name, name);
                     scaleOf.put(name, th.v());

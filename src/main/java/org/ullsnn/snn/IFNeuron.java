@@ -72,6 +72,14 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
      * step (the batch's samples times the neurons of one sample).
      */
     private IFKernel kernel(long perStep) {
+        return kernel(perStep, null);
+    }
+
+    /**
+     * As {@link #kernel(long)}; with offset-spike steps, the start of each neuron is corrected after a pre-run on
+     * {@code current} ({@link OffsetSpikes}).
+     */
+    private IFKernel kernel(long perStep, INDArray current) {
         IFNeuronLayer conf = layerConf();
         double[] initial = conf.getInitialPotential();
         INDArray row = null;
@@ -82,6 +90,22 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
             }
             row = Nd4j.tile(Nd4j.createFromArray(initial).castTo(dataType).reshape(1, initial.length), 1,
                     (int) (perStep / initial.length));
+        }
+        int rho = conf.getOffsetSpikeSteps();
+        if (rho > 0 && current != null) {
+            double[] start = new double[(int) perStep];
+            double[] extra = row == null ? null : row.toDoubleVector();
+            for (int j = 0; j < start.length; j++) {
+                start[j] = conf.getU0() + (extra == null ? 0 : extra[j]);
+            }
+            double[] shift;
+            try {
+                shift = OffsetSpikes.startShift(current, rho, theta(), lambda(), start, conf.getResetMode());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("IF layer '" + conf.getLayerName() + "': " + e.getMessage(), e);
+            }
+            INDArray shifted = Nd4j.createFromArray(shift).castTo(dataType).reshape(1, perStep);
+            row = row == null ? shifted : row.add(shifted);
         }
         return new IFKernel(theta(), lambda(), conf.getU0(), conf.getResetMode(),
                 conf.isSmoothForward() ? conf.getSurrogate() : null, dataType, row);
@@ -103,7 +127,7 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         if (training) {
             membrane = membraneStore.rows(steps, perStep, dataType);
         }
-        kernel(perStep).forward(current, spikes, training ? membrane : null, state);
+        kernel(perStep, current).forward(current, spikes, training ? membrane : null, state);
         dropMask = null;
         if (training && conf.getDropout() > 0) {
             dropMask = keepMask(perStep, conf.getDropout());
@@ -122,6 +146,10 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
                     + "': backward pass without a training forward pass on this input");
         }
         IFNeuronLayer conf = layerConf();
+        if (conf.getOffsetSpikeSteps() > 0) {
+            throw new IllegalStateException("IF layer '" + conf.getLayerName() + "' uses offset-spike calibration, "
+                    + "which is inference only: convert with another strategy to fine-tune");
+        }
         INDArray gradOut = epsilon.castTo(dataType).reshape('c', new long[] {steps, perStep});
         INDArray gradIn = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         INDArray scratch = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,

@@ -51,6 +51,7 @@ public class IFNeuronLayer extends BaseLayer {
     private double initialLambda = 1.0;
     private double u0;
     private double[] initialPotential = new double[0];
+    private int offsetSpikeSteps;
     private ResetMode resetMode = ResetMode.SUBTRACT;
     private Surrogate surrogate = Surrogate.BOXCAR;
     private boolean detachReset;
@@ -68,6 +69,7 @@ public class IFNeuronLayer extends BaseLayer {
         this.initialLambda = b.lambda;
         this.u0 = b.u0;
         this.initialPotential = b.initialPotential.clone();
+        this.offsetSpikeSteps = b.offsetSpikeSteps;
         this.resetMode = b.resetMode;
         this.surrogate = b.surrogate;
         this.detachReset = b.detachReset;
@@ -117,6 +119,18 @@ public class IFNeuronLayer extends BaseLayer {
 
     public void setInitialPotential(double[] initialPotential) {
         this.initialPotential = initialPotential == null ? new double[0] : initialPotential.clone();
+    }
+
+    /**
+     * Offset-spike pre-run steps rho ({@link OffsetSpikes}; 0 = off): each sample's neurons first run rho steps, then
+     * all T steps again from a corrected start. Inference only.
+     */
+    public int getOffsetSpikeSteps() {
+        return offsetSpikeSteps;
+    }
+
+    public void setOffsetSpikeSteps(int offsetSpikeSteps) {
+        this.offsetSpikeSteps = offsetSpikeSteps;
     }
 
     public ResetMode getResetMode() {
@@ -217,7 +231,7 @@ public class IFNeuronLayer extends BaseLayer {
                 && Double.compare(initialTheta, other.initialTheta) == 0
                 && Double.compare(initialLambda, other.initialLambda) == 0
                 && Double.compare(u0, other.u0) == 0 && java.util.Arrays.equals(initialPotential, other.initialPotential)
-                && resetMode == other.resetMode && surrogate == other.surrogate
+                && offsetSpikeSteps == other.offsetSpikeSteps && resetMode == other.resetMode && surrogate == other.surrogate
                 && detachReset == other.detachReset && Double.compare(dropout, other.dropout) == 0
                 && smoothForward == other.smoothForward;
     }
@@ -225,14 +239,15 @@ public class IFNeuronLayer extends BaseLayer {
     @Override
     public int hashCode() {
         return java.util.Objects.hash(super.hashCode(), timesteps, initialTheta, initialLambda, u0, resetMode, surrogate,
-                detachReset, dropout, smoothForward) * 31 + java.util.Arrays.hashCode(initialPotential);
+                detachReset, dropout, smoothForward, offsetSpikeSteps) * 31 + java.util.Arrays.hashCode(initialPotential);
     }
 
     @Override
     public String toString() {
         return "IFNeuronLayer(name=" + getLayerName() + ", T=" + timesteps + ", theta=" + initialTheta
                 + ", lambda=" + initialLambda + ", u0=" + u0
-                + (initialPotential.length > 0 ? ", initialPotential[" + initialPotential.length + "]" : "") + ", reset=" + resetMode + ", surrogate=" + surrogate
+                + (initialPotential.length > 0 ? ", initialPotential[" + initialPotential.length + "]" : "")
+                + (offsetSpikeSteps > 0 ? ", offsetSpikeSteps=" + offsetSpikeSteps : "") + ", reset=" + resetMode + ", surrogate=" + surrogate
                 + (detachReset ? ", detachReset" : "") + (dropout > 0 ? ", dropout=" + dropout : "")
                 + (smoothForward ? ", SMOOTH" : "") + ")";
     }
@@ -251,6 +266,7 @@ public class IFNeuronLayer extends BaseLayer {
         private double lambda = 1.0;
         private double u0;
         private double[] initialPotential = new double[0];
+        private int offsetSpikeSteps;
         private ResetMode resetMode = ResetMode.SUBTRACT;
         private Surrogate surrogate = Surrogate.BOXCAR;
         private boolean detachReset;
@@ -304,6 +320,15 @@ public class IFNeuronLayer extends BaseLayer {
                 }
             }
             this.initialPotential = values.clone();
+            return this;
+        }
+
+        /** Offset-spike pre-run steps rho, 0 (the default, off) or 1 to T ({@link OffsetSpikes}). */
+        public Builder offsetSpikeSteps(int rho) {
+            if (rho < 0) {
+                throw new IllegalArgumentException("offset-spike steps must be >= 0, got " + rho);
+            }
+            this.offsetSpikeSteps = rho;
             return this;
         }
 

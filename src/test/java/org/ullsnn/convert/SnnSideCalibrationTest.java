@@ -210,12 +210,29 @@ class SnnSideCalibrationTest {
         return s;
     }
 
+    /** Offset-spike converts in DNN mode at T >= rho and refuses a shorter run, naming the layer. */
+    @Test
+    void offsetSpikeNeedsAtLeastRhoSteps() {
+        ComputationGraph dnn = SmallTrainedNet.get();
+        INDArray x = SmallTrainedNet.calibrationImages();
+        ConversionResult c = Converter.convert(dnn, ConvertConfig.of(ThresholdStrategy.offsetSpike(2), 2, x),
+                ProgressListener.silent());
+        SimulationResult sim = Simulator.run(c.snn(), SmallTrainedNet.testBatches(16), ProgressListener.silent());
+        assertTrue(sim.finalAccuracy() > 0.25, "better than chance on 4 classes: " + sim.finalAccuracy());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Converter.convert(dnn,
+                ConvertConfig.of(ThresholdStrategy.offsetSpike(4), 2, x), ProgressListener.silent()));
+        assertTrue(e.getMessage().contains("rho = 4") && e.getMessage().contains("layer"), e.getMessage());
+    }
+
     @Test
     void theNewNamesParseAndRecommendedIsOneOfThem() {
         assertEquals("bias-corrected", ThresholdStrategy.parse("bias-corrected").name());
         assertEquals("signal-fit", ThresholdStrategy.parse(" Signal-Fit ").name());
         assertEquals("potential-corrected", ThresholdStrategy.parse("potential-corrected").name());
         assertEquals("signal-fit-pc", ThresholdStrategy.parse("signal-fit-pc").name());
+        assertEquals("offset-spike", ThresholdStrategy.parse("offset-spike").name());
+        assertEquals("offset-spike:2", ThresholdStrategy.parse("offset-spike:2").name());
+        assertThrows(IllegalArgumentException.class, () -> ThresholdStrategy.parse("offset-spike:1.5"));
         ThresholdStrategy recommended = ThresholdStrategy.parse("recommended");
         assertEquals("recommended", recommended.name());
         assertEquals(Calibration.SNN, recommended.calibration());
