@@ -57,7 +57,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--strategy", split = ",", defaultValue = "all",
             description = "Strategies: all, or a list of max-norm, percentile[:P], trained-clip, half-shift, "
                     + "fitted-dnn[:C], fitted-snn[:C]; C multiplies v (the authors' code uses 1.3 for VGG, 1.5 for "
-                    + "ResNet; default 1) (default: ${DEFAULT-VALUE}).")
+                    + "ResNet; default 1); SNN-side calibrations beyond the paper: bias-corrected and "
+                    + "potential-corrected (Li et al. 2021), offset-spike[:RHO] (Hao et al. 2023, RHO pre-run steps, default 4), signal-fit (ours), signal-fit-pc (ours + Li's potential correction); recommended (the best of those we measured) (default: ${DEFAULT-VALUE}).")
     List<String> strategies;
 
     @Option(names = "--timesteps", split = ",", defaultValue = "1,2,4,8",

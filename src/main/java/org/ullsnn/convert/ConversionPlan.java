@@ -208,6 +208,38 @@ final class ConversionPlan {
         return node(name).inputs().get(0);
     }
 
+    /**
+     * The weight layer whose (folded) bias carries a shift of spiking layer {@code name}'s input current: the
+     * pre-activation itself when it is a weight layer, the weight layer a batch norm is folded into, or, for a
+     * residual join, the first of its inputs that is such a layer (addition is linear, so shifting one addend
+     * shifts the sum).
+     *
+     * @throws IllegalArgumentException naming the pre-activation when no weight layer feeds it directly
+     */
+    String biasCarrier(String name) {
+        String pre = preActivationOf(name);
+        String carrier = weightBehind(pre);
+        if (carrier == null && node(pre).kind() == Kind.ADD) {
+            carrier = node(pre).inputs().stream().map(this::weightBehind).filter(w -> w != null).findFirst()
+                    .orElse(null);
+        }
+        if (carrier == null) {
+            throw new IllegalArgumentException("spiking layer '" + name + "': no weight layer produces its input "
+                    + "current '" + pre + "' directly, so there is no bias to shift");
+        }
+        return carrier;
+    }
+
+    /** {@code vertex} if it is a weight layer, the weight layer a batch norm {@code vertex} is folded into, else null. */
+    private String weightBehind(String vertex) {
+        Node n = node(vertex);
+        return switch (n.kind()) {
+            case WEIGHT -> vertex;
+            case BATCH_NORM -> node(n.inputs().get(0)).kind() == Kind.WEIGHT ? n.inputs().get(0) : null;
+            default -> null;
+        };
+    }
+
     /** The trained clip mu of spiking layer {@code name}, or +infinity for a plain ReLU. */
     double clipOf(String name) {
         return dnn.getLayer(name) instanceof ClipReLU c ? c.mu() : Double.POSITIVE_INFINITY;

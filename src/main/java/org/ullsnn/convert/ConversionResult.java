@@ -13,14 +13,25 @@ import tech.tablesaw.api.Table;
  * @param strategy  the strategy's name
  * @param timesteps T
  * @param layers    one entry per spiking layer, in order
+ * @param calibrationSeconds wall-clock seconds the conversion took (calibration, the strategy's choices and the
+ *                  build), without the DNN capture that a sweep shares; NaN when not measured
  */
-public record ConversionResult(SpikingNetwork snn, String strategy, int timesteps, List<LayerConversion> layers) {
+public record ConversionResult(SpikingNetwork snn, String strategy, int timesteps, List<LayerConversion> layers,
+        double calibrationSeconds) {
 
     public ConversionResult {
         layers = List.copyOf(layers);
     }
 
-    /** Per layer: mu, theta, v, u0, alpha = theta/mu, beta = v/mu, and the fractions of z at 0, inside, clipped. */
+    /** A result whose time was not measured. */
+    public ConversionResult(SpikingNetwork snn, String strategy, int timesteps, List<LayerConversion> layers) {
+        this(snn, strategy, timesteps, layers, Double.NaN);
+    }
+
+    /**
+     * Per layer: mu, theta, v, u0, alpha = theta/mu, beta = v/mu, the fractions of z at 0, inside, clipped, and the
+     * Euclidean norm of the per-channel current shift (0 without one).
+     */
     public Table toTable() {
         StringColumn layer = StringColumn.create("layer");
         DoubleColumn mu = DoubleColumn.create("mu");
@@ -32,6 +43,7 @@ public record ConversionResult(SpikingNetwork snn, String strategy, int timestep
         DoubleColumn zero = DoubleColumn.create("frac_z_le_0");
         DoubleColumn inside = DoubleColumn.create("frac_inside");
         DoubleColumn clipped = DoubleColumn.create("frac_clipped");
+        DoubleColumn shift = DoubleColumn.create("bias_shift_norm");
         for (LayerConversion l : layers) {
             layer.append(l.layer());
             mu.append(l.mu());
@@ -43,8 +55,9 @@ public record ConversionResult(SpikingNetwork snn, String strategy, int timestep
             zero.append(l.atOrBelowZero());
             inside.append(l.inside());
             clipped.append(l.clipped());
+            shift.append(l.threshold().adjustment().biasShiftNorm());
         }
         return Table.create(strategy + " at T = " + timesteps, layer, mu, theta, v, u0, alpha, beta, zero, inside,
-                clipped);
+                clipped, shift);
     }
 }

@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
+import org.ullsnn.snn.ResetMode;
 import org.ullsnn.snn.SpikingNetwork;
 import org.ullsnn.stats.DistributionCapture;
 import org.ullsnn.stats.LayerDistribution;
@@ -73,32 +74,67 @@ public final class Converter {
         String task = "convert " + strategy.name() + " T=" + steps;
         boolean snnMode = strategy.calibration() == Calibration.SNN;
         double snnPasses = 0;
+        if (strategy.correctsOutputBias() && !snnMode) {
+            throw new IllegalArgumentException("strategy '" + strategy.name() + "' corrects the output bias, which "
+                    + "needs SNN calibration, but its calibration() is DNN");
+        }
+        double[] outputShift = strategy.correctsOutputBias() ? new double[0] : null;
         try (SnnCalibration calibration = snnMode ? SnnCalibration.start(dnn, names, images,
                 config.capture().batchSize(), config.snnPairs(), config.seed()) : null) {
+            if (outputShift != null) {
+                calibration.expectOutputCorrection(SnnBuilder.build(plan, inputType, steps, chosen, config.reset()));
+            }
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
                 LayerDistribution d = distribution.layer(name);
                 PairedSamples pairs = null;
+                SnnProbe probe = null;
                 if (snnMode) {
                     SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
                     pairs = calibration.collect(partial, name);
+                    probe = probe(calibration, plan, inputType, steps, chosen, config.reset(), name);
                 }
-                LayerStats stats = new LayerStats(name, i, d, pairs, config.reset());
+                LayerStats stats = new LayerStats(name, i, d, pairs, config.reset(), probe);
                 LayerThreshold threshold = choose(strategy, stats, steps);
                 chosen.put(name, threshold);
                 layers.add(new LayerConversion(name, stats.mu(), threshold, d.fractionAtOrBelowZero(),
                         d.fractionInside(), d.fractionClipped()));
                 progress.onProgress(ProgressEvent.of(task, i + 1, names.size(), "layer", name));
             }
+            if (outputShift != null) {
+                outputShift = calibration.meanLogitShift(SnnBuilder.build(plan, inputType, steps, chosen,
+                        config.reset()));
+                LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d: output bias shift norm %.4g",
+                        strategy.name(), steps, LayerAdjustment.biasShift(outputShift).biasShiftNorm()));
+            }
             snnPasses = snnMode ? calibration.passes() : 0;
         }
-        SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
+        SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), outputShift);
         progress.onProgress(ProgressEvent.done(task, names.size(), names.size(), "layer", ""));
+        long elapsed = System.nanoTime() - start;
         LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d layers=%d calibration=%s images=%d%s "
                 + "elapsed_ms=%d", strategy.name(), steps, names.size(), strategy.calibration(), images.size(0),
-                snnMode ? String.format(Locale.ROOT, " snn_passes=%.2f", snnPasses) : "",
-                (System.nanoTime() - start) / 1_000_000));
-        return new ConversionResult(snn, strategy.name(), steps, layers);
+                snnMode ? String.format(Locale.ROOT, " snn_passes=%.2f", snnPasses) : "", elapsed / 1_000_000));
+        return new ConversionResult(snn, strategy.name(), steps, layers, elapsed / 1e9);
+    }
+
+    /** The probe of layer {@code name}: a candidate is tried on the network converted so far plus that candidate. */
+    private static SnnProbe probe(SnnCalibration calibration, ConversionPlan plan, InputType inputType, int steps,
+            Map<String, LayerThreshold> chosen, ResetMode reset, String name) {
+        return new SnnProbe() {
+            @Override
+            public double[] snnMeanOutput(LayerThreshold candidate) {
+                Map<String, LayerThreshold> withCandidate = new LinkedHashMap<>(chosen);
+                withCandidate.put(name, candidate);
+                return calibration.snnMeanOutput(SnnBuilder.build(plan, inputType, steps, withCandidate, reset), name,
+                        candidate.v());
+            }
+
+            @Override
+            public double[] dnnMeanActivation() {
+                return calibration.dnnMeanActivation(name);
+            }
+        };
     }
 
     private static LayerThreshold choose(ThresholdStrategy strategy, LayerStats stats, int steps) {

@@ -15,9 +15,10 @@ import org.ullsnn.stats.LayerDistribution;
  * @param snnSamples   paired (DNN activation, SNN current series) samples, or {@code null} in DNN mode
  * @param reset        the reset of the network's IF neurons ({@link ConvertConfig#reset()}): a strategy that
  *                     predicts spike counts (the fitted one) counts them under it
+ * @param probe        in SNN mode, runs the layer with a candidate threshold over the calibration images; else null
  */
 public record LayerStats(String layer, int index, LayerDistribution distribution, PairedSamples snnSamples,
-        ResetMode reset) {
+        ResetMode reset, SnnProbe probe) {
 
     public LayerStats {
         if (distribution == null) {
@@ -29,6 +30,12 @@ public record LayerStats(String layer, int index, LayerDistribution distribution
         if (index < 0) {
             throw new IllegalArgumentException("layer index must be >= 0, got " + index);
         }
+    }
+
+    /** Without a probe. */
+    public LayerStats(String layer, int index, LayerDistribution distribution, PairedSamples snnSamples,
+            ResetMode reset) {
+        this(layer, index, distribution, snnSamples, reset, null);
     }
 
     /** For the paper's IF neurons, reset by subtraction (the converter's default). */
@@ -53,6 +60,11 @@ public record LayerStats(String layer, int index, LayerDistribution distribution
     /** The {@code p}-th percentile (0-100) of the DNN activation {@code a = clip(z, 0, mu)}. */
     public double activationPercentile(double p) {
         return distribution.activationPercentile(p);
+    }
+
+    /** The SNN probe of this layer, in SNN mode. */
+    public Optional<SnnProbe> snnProbe() {
+        return Optional.ofNullable(probe);
     }
 
     /** The paired SNN-mode samples, when the strategy asked for them. */

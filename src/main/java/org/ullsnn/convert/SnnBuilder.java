@@ -55,6 +55,15 @@ final class SnnBuilder {
 
     static SpikingNetwork build(ConversionPlan plan, InputType inputType, int timesteps,
             Map<String, LayerThreshold> thresholds, ResetMode reset) {
+        return build(plan, inputType, timesteps, thresholds, reset, null);
+    }
+
+    /**
+     * As {@link #build(ConversionPlan, InputType, int, Map, ResetMode)}, with {@code outputShift} (one per class, or
+     * null for none) added to the output layer's bias.
+     */
+    static SpikingNetwork build(ConversionPlan plan, InputType inputType, int timesteps,
+            Map<String, LayerThreshold> thresholds, ResetMode reset, double[] outputShift) {
         ComputationGraph dnn = plan.dnn();
         ComputationGraphConfiguration dnnConf = dnn.getConfiguration();
         String input = dnnConf.getNetworkInputs().get(0);
@@ -69,6 +78,11 @@ final class SnnBuilder {
         Map<String, INDArray[]> params = new HashMap<>(); // SNN weight layer -> {W, b or null}
         tensorOf.put(input, input);
         scaleOf.put(input, 1.0);
+        Map<String, double[]> shiftOf = biasShifts(plan, thresholds); // carrier weight layer -> delta per channel
+        if (outputShift != null) {
+            plan.order().stream().filter(n -> n.kind() == ConversionPlan.Kind.OUTPUT)
+                    .forEach(n -> shiftOf.put(n.name(), outputShift));
+        }
         String output = null;
         for (ConversionPlan.Node node : plan.order()) {
             String name = node.name();
@@ -78,6 +92,9 @@ final class SnnBuilder {
                     String in = node.inputs().get(0);
                     double inScale = scaleOf.get(in);
                     INDArray[] wb = foldedParams(plan, name, inScale);
+                    if (shiftOf.containsKey(name)) {
+                        wb[1] = shifted(name, node.layer(), wb[1], shiftOf.get(name));
+                    }
                     boolean bias = wb[1] != null;
                     g.addLayer(name, copy(node.layer(), bias), tensorOf.get(in));
                     params.put(name, wb);
@@ -103,7 +120,9 @@ final class SnnBuilder {
                 case SPIKING -> {
                     LayerThreshold th = thresholds.getOrDefault(name, PLACEHOLDER);
                     g.addLayer(name, new IFNeuronLayer.Builder().timesteps(timesteps).theta(th.theta()).u0(th.u0())
-                            .reset(reset).build(), tensorOf.get(node.inputs().get(0)));
+                            .initialPotential(th.adjustment().initialPotential())
+                            .offsetSpikeSteps(th.adjustment().offsetSpikeSteps()).reset(reset).build(),
+                            tensorOf.get(node.inputs().get(0)));
                     tensorOf.put(name, name);
                     scaleOf.put(name, th.v());
                 }
@@ -151,6 +170,35 @@ final class SnnBuilder {
             }
         }
         return SpikingNetwork.of(snn);
+    }
+
+    /** Per carrier weight layer ({@link ConversionPlan#biasCarrier}), the bias shift its spiking layer asked for. */
+    private static Map<String, double[]> biasShifts(ConversionPlan plan, Map<String, LayerThreshold> thresholds) {
+        Map<String, double[]> out = new HashMap<>();
+        thresholds.forEach((layer, th) -> {
+            if (th.adjustment().hasBiasShift()) {
+                String carrier = plan.biasCarrier(layer);
+                if (out.containsKey(carrier)) {
+                    throw new IllegalArgumentException("weight layer '" + carrier + "' carries the bias shifts of two "
+                            + "spiking layers, '" + layer + "' and another");
+                }
+                out.put(carrier, th.adjustment().biasShift());
+            }
+        });
+        return out;
+    }
+
+    /** {@code b + delta} (a zero bias first when the layer has none), checked to have one value per channel. */
+    private static INDArray shifted(String name, org.deeplearning4j.nn.conf.layers.Layer layer, INDArray b,
+            double[] delta) {
+        long channels = ((FeedForwardLayer) layer).getNOut();
+        if (delta.length != channels) {
+            throw new IllegalArgumentException("weight layer '" + name + "' has " + channels + " output channels, but "
+                    + "the bias shift of the spiking layer it feeds has " + delta.length + " values");
+        }
+        INDArray base = b != null ? b : Nd4j.zeros(DataType.FLOAT, 1, channels);
+        INDArray d = Nd4j.createFromArray(delta).castTo(DataType.FLOAT).reshape(base.shape());
+        return base.add(d);
     }
 
     private static boolean isSpikes(ConversionPlan plan, String name) {

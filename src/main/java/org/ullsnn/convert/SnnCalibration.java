@@ -31,8 +31,9 @@ import org.ullsnn.snn.TimeFolding;
 
 /**
  * SNN-mode calibration (METHOD.md §4, source 2) of all spiking layers of one conversion: at uniformly drawn
- * (image, neuron) positions, pairs the DNN activation with the T-step current the already-converted layers
- * deliver to that neuron.
+ * (image, neuron) positions, pairs the DNN activation (with its pre-activation and channel) with the T-step current
+ * the already-converted layers deliver to that neuron; for strategies that correct the output bias, also compares
+ * the DNN's and the SNN's mean logits ({@link #meanLogitShift}).
  * <ul>
  *   <li>{@link #start} runs the DNN once over the calibration images and draws every layer's positions with
  *       the layer's own seeded RNG ({@code seed * 31 + layer.hashCode()}), batch by batch, reading the DNN
@@ -70,9 +71,13 @@ final class SnnCalibration implements AutoCloseable {
     private final Set<String> sampled = new HashSet<>();
     private final Map<String, Integer> evaluations = new LinkedHashMap<>(); // SNN vertex -> batches it ran on
     private Map<String, Segment> segments; // per spiking layer, from the first network seen (all share a structure)
+    private final double[] dnnMeanLogits; // per class, over the images of the batches that hold samples
+    private final Map<String, double[]> dnnMeanActivations; // per spiking layer and neuron of one sample, likewise
+    private Set<String> pendingLogitSources = Set.of(); // what the output layer's segment reads, until it has run
 
     /** Where one layer's samples sit, and their DNN activations. */
-    private record LayerSamples(int perImage, int[] perBatch, int[] image, int[] neuron, double[] activations) {
+    private record LayerSamples(int perImage, int[] perBatch, int[] image, int[] neuron, double[] activations,
+            double[] preActivations, int[] channels, int channelCount) {
     }
 
     /**
@@ -84,8 +89,11 @@ final class SnnCalibration implements AutoCloseable {
     private record Segment(List<String> vertices, Set<String> sources) {
     }
 
-    private SnnCalibration(INDArray images, int batchSize, Map<String, LayerSamples> samples, boolean[] neededBatch) {
+    private SnnCalibration(INDArray images, int batchSize, Map<String, LayerSamples> samples, boolean[] neededBatch,
+            double[] dnnMeanLogits, Map<String, double[]> dnnMeanActivations) {
         this.images = images;
+        this.dnnMeanLogits = dnnMeanLogits;
+        this.dnnMeanActivations = dnnMeanActivations;
         this.batchSize = batchSize;
         this.samples = samples;
         this.neededBatch = neededBatch;
@@ -106,7 +114,19 @@ final class SnnCalibration implements AutoCloseable {
         layers.forEach(l -> draws.put(l, new Draw(new Random(seed * 31 + l.hashCode()), wanted, batches)));
         boolean[] needed = new boolean[batches];
         String input = dnn.getConfiguration().getNetworkInputs().get(0);
-        List<String> dnnVertices = upstream(dnn, layers, Set.of(input));
+        ConversionPlan plan = ConversionPlan.of(dnn);
+        String output = plan.order().stream().filter(n -> n.kind() == ConversionPlan.Kind.OUTPUT).findFirst()
+                .orElseThrow().name();
+        String outputInput = plan.node(output).inputs().get(0);
+        List<String> targets = new ArrayList<>(layers);
+        targets.add(outputInput);
+        List<String> dnnVertices = upstream(dnn, targets, Set.of(input));
+        INDArray outW = dnn.getLayer(output).getParam("W").castTo(DataType.FLOAT);
+        INDArray outB = dnn.getLayer(output).paramTable().containsKey("b")
+                ? dnn.getLayer(output).getParam("b").castTo(DataType.FLOAT) : null;
+        double[] logitSums = new double[(int) outW.size(1)];
+        Map<String, double[]> activationSums = new HashMap<>();
+        long[] logitImages = {0};
         for (int b = 0; b < batches; b++) {
             long start = (long) b * batchSize;
             long end = Math.min(total, start + batchSize);
@@ -126,25 +146,61 @@ final class SnnCalibration implements AutoCloseable {
                         continue;
                     }
                     INDArray a = flat(out.get(e.getKey()));
+                    INDArray preActivation = out.get(plan.preActivationOf(e.getKey()));
+                    INDArray z = flat(preActivation);
                     d.perImage = (int) (a.length() / n);
+                    d.channelCount = (int) preActivation.size(1);
+                    int perChannel = d.perImage / d.channelCount; // C-order [n, C, H, W] or [n, C]
                     // this batch's share of the samples, so that every image contributes alike
                     int take = (int) Math.min(wanted - d.filled, Math.ceil((double) wanted * end / total) - d.filled);
                     for (int k = 0; k < take; k++, d.filled++) {
                         d.image[d.filled] = d.random.nextInt(n);
                         d.neuron[d.filled] = d.random.nextInt(d.perImage);
-                        d.activations[d.filled] = a.getFloat((long) d.image[d.filled] * d.perImage
-                                + d.neuron[d.filled]);
+                        long at = (long) d.image[d.filled] * d.perImage + d.neuron[d.filled];
+                        d.activations[d.filled] = a.getFloat(at);
+                        d.preActivations[d.filled] = z.getFloat(at);
+                        d.channels[d.filled] = d.neuron[d.filled] / perChannel;
                     }
                     d.perBatch[index] = Math.max(take, 0);
                     needed[index] |= take > 0;
+                }
+                if (needed[index]) {
+                    for (String layer : layers) {
+                        INDArray a = out.get(layer);
+                        double[] sums = a.reshape('c', n, a.length() / n).castTo(DataType.DOUBLE).sum(0)
+                                .toDoubleVector();
+                        double[] into = activationSums.computeIfAbsent(layer, k -> new double[sums.length]);
+                        for (int j = 0; j < sums.length; j++) {
+                            into[j] += sums[j];
+                        }
+                    }
+                    INDArray x = out.get(outputInput).reshape('c', n, outW.size(0)).castTo(DataType.FLOAT);
+                    INDArray logits = x.mmul(outW);
+                    if (outB != null) {
+                        logits.addiRowVector(outB.reshape(1, outW.size(1)));
+                    }
+                    double[] sums = logits.sum(0).toDoubleVector();
+                    for (int k = 0; k < sums.length; k++) {
+                        logitSums[k] += sums[k];
+                    }
+                    logitImages[0] += n;
                 }
             });
         }
         Map<String, LayerSamples> samples = new HashMap<>();
         draws.forEach((layer, d) -> samples.put(layer, new LayerSamples(d.perImage, d.perBatch,
                 Arrays.copyOf(d.image, d.filled), Arrays.copyOf(d.neuron, d.filled),
-                Arrays.copyOf(d.activations, d.filled))));
-        return new SnnCalibration(images, batchSize, samples, needed);
+                Arrays.copyOf(d.activations, d.filled), Arrays.copyOf(d.preActivations, d.filled),
+                Arrays.copyOf(d.channels, d.filled), d.channelCount)));
+        for (int k = 0; k < logitSums.length; k++) {
+            logitSums[k] /= Math.max(logitImages[0], 1);
+        }
+        for (double[] sums : activationSums.values()) {
+            for (int j = 0; j < sums.length; j++) {
+                sums[j] /= Math.max(logitImages[0], 1);
+            }
+        }
+        return new SnnCalibration(images, batchSize, samples, needed, logitSums, activationSums);
     }
 
     /** One layer's positions while they are drawn, batch by batch, from the layer's own RNG. */
@@ -154,8 +210,11 @@ final class SnnCalibration implements AutoCloseable {
         final int[] image;
         final int[] neuron;
         final double[] activations;
+        final double[] preActivations;
+        final int[] channels;
         int filled;
         int perImage;
+        int channelCount;
 
         Draw(Random random, int wanted, int batches) {
             this.random = random;
@@ -163,6 +222,8 @@ final class SnnCalibration implements AutoCloseable {
             this.image = new int[wanted];
             this.neuron = new int[wanted];
             this.activations = new double[wanted];
+            this.preActivations = new double[wanted];
+            this.channels = new int[wanted];
         }
     }
 
@@ -205,10 +266,110 @@ final class SnnCalibration implements AutoCloseable {
             }
             sampled.add(layer);
             release();
-            return new PairedSamples(s.activations().clone(), currents);
+            return new PairedSamples(s.activations().clone(), s.preActivations().clone(), s.channels().clone(),
+                    s.channelCount(), currents);
         } finally {
             graph.clearLayersStates();
         }
+    }
+
+    /**
+     * Announces that {@link #meanLogitShift} will be asked for after the last layer is collected, so that the spikes
+     * the output layer's segment reads are kept until then. Call before the first {@link #collect}.
+     */
+    void expectOutputCorrection(SpikingNetwork snn) {
+        pendingLogitSources = segment(snn, snn.logitsVertex()).sources();
+    }
+
+    /**
+     * The output layer's correction from {@code snn}, the network with every spiking layer converted: per class,
+     * the DNN's mean logit minus the SNN's mean per-step logit, both over the images of the batches that hold
+     * samples. Runs only the segment from the last cached spikes to the logits (the last spiking layer's IF and
+     * the output layer, in a VGG).
+     */
+    double[] meanLogitShift(SpikingNetwork snn) {
+        if (segments == null) {
+            segments = segments(snn);
+        }
+        ComputationGraph graph = snn.graph();
+        Segment toLogits = segment(snn, snn.logitsVertex());
+        double[] snnSums = new double[dnnMeanLogits.length];
+        long rows = 0;
+        try {
+            for (String source : toLogits.sources()) {
+                ensureSpikes(graph, source);
+            }
+            for (int b = 0; b < neededBatch.length; b++) {
+                if (!neededBatch[b]) {
+                    continue;
+                }
+                rows += rows(b) * snn.timesteps();
+                run(graph, toLogits, b, out -> {
+                    double[] sums = out.castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+                    for (int k = 0; k < sums.length; k++) {
+                        snnSums[k] += sums[k];
+                    }
+                });
+            }
+        } finally {
+            graph.clearLayersStates();
+        }
+        pendingLogitSources = Set.of();
+        release();
+        double[] shift = new double[snnSums.length];
+        for (int k = 0; k < shift.length; k++) {
+            shift[k] = dnnMeanLogits[k] - snnSums[k] / rows;
+        }
+        return shift;
+    }
+
+    /** Per neuron of one sample, the DNN's mean activation of spiking layer {@code layer} over the images used. */
+    double[] dnnMeanActivation(String layer) {
+        return dnnMeanActivations.get(layer).clone();
+    }
+
+    /**
+     * Per neuron of one sample, the mean spike count over T steps and the images used, times {@code v / T}, of
+     * spiking layer {@code layer} in {@code snn} (the network with that layer converted as a candidate): one run of
+     * the layer's segment, from the cached spikes it reads to its IF output.
+     */
+    double[] snnMeanOutput(SpikingNetwork snn, String layer, double v) {
+        if (segments == null) {
+            segments = segments(snn);
+        }
+        ComputationGraph graph = snn.graph();
+        Segment toSpikes = segment(snn, layer);
+        double[] sums = null;
+        long rows = 0;
+        try {
+            for (String source : toSpikes.sources()) {
+                ensureSpikes(graph, source);
+            }
+            double[][] acc = new double[1][];
+            for (int b = 0; b < neededBatch.length; b++) {
+                if (!neededBatch[b]) {
+                    continue;
+                }
+                long n = rows(b) * snn.timesteps();
+                rows += n;
+                run(graph, toSpikes, b, out -> {
+                    double[] s = out.reshape('c', n, out.length() / n).castTo(DataType.DOUBLE).sum(0).toDoubleVector();
+                    if (acc[0] == null) {
+                        acc[0] = new double[s.length];
+                    }
+                    for (int j = 0; j < s.length; j++) {
+                        acc[0][j] += s[j];
+                    }
+                });
+            }
+            sums = acc[0];
+        } finally {
+            graph.clearLayersStates();
+        }
+        for (int j = 0; j < sums.length; j++) {
+            sums[j] *= v / rows;
+        }
+        return sums;
     }
 
     /** Per SNN vertex, the number of calibration batches it ran on so far. */
@@ -296,11 +457,29 @@ final class SnnCalibration implements AutoCloseable {
      * sampled yet, or has spikes still to compute that a later segment reads.
      */
     private boolean stillNeeded(String source) {
+        for (String reader : pendingLogitSources) {
+            if (reader.equals(source) || reads(reader, source)) {
+                return true;
+            }
+        }
         for (Map.Entry<String, Segment> e : segments.entrySet()) {
             String reader = e.getKey();
             if (e.getValue().sources().contains(source)
                     && ((samples.containsKey(reader) && !sampled.contains(reader))
                             || (!spikes.containsKey(reader) && stillNeeded(reader)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether computing the (not yet cached) spikes of {@code reader} reads those of {@code source}. */
+    private boolean reads(String reader, String source) {
+        if (spikes.containsKey(reader) || !segments.containsKey(reader)) {
+            return false;
+        }
+        for (String s : segments.get(reader).sources()) {
+            if (s.equals(source) || reads(s, source)) {
                 return true;
             }
         }

@@ -33,8 +33,16 @@ import org.nd4j.linalg.indexing.conditions.Conditions;
  * @param reset  reset mode
  * @param smooth the surrogate whose antiderivative replaces the step (gradient checks), or null for spikes
  * @param type   the data type of every array passed in
+ * @param initialRow per-neuron initial potentials {@code [1, P]} added to u0 at t = 0 (one sample's values repeated
+ *               over the batch), or null for none
  */
-record IFKernel(double theta, double lambda, double u0, ResetMode reset, Surrogate smooth, DataType type) {
+record IFKernel(double theta, double lambda, double u0, ResetMode reset, Surrogate smooth, DataType type,
+        INDArray initialRow) {
+
+    /** Without per-neuron initial potentials. */
+    IFKernel(double theta, double lambda, double u0, ResetMode reset, Surrogate smooth, DataType type) {
+        this(theta, lambda, u0, reset, smooth, type, null);
+    }
 
     /** Hard mode in FLOAT or DOUBLE, where the spike and the zero reset are single compare ops ({@link #below}). */
     private boolean exactType() {
@@ -66,10 +74,13 @@ record IFKernel(double theta, double lambda, double u0, ResetMode reset, Surroga
             INDArray ut = potentials == null ? state : row(potentials, t);
             if (t == 0) {
                 double charge = initialCharge();
-                if (charge == 0 && potentials == null) {
+                if (charge == 0 && potentials == null && initialRow == null) {
                     ut = it; // U_0 = I_0 (+0 only turns -0 into +0, which no comparison with theta > 0 sees)
                 } else {
                     Nd4j.exec(new ScalarAdd(it, null, ut, charge));
+                    if (initialRow != null) {
+                        ut.addi(lambda == 1.0 ? initialRow : initialRow.mul(lambda));
+                    }
                 }
             } else {
                 if (lambda != 1.0) {
@@ -186,8 +197,13 @@ record IFKernel(double theta, double lambda, double u0, ResetMode reset, Surroga
                 resetInto(uPrev, oPrev, h); // h := R_{t-1}, exactly as the forward pass computed it
                 dLambda += dot(g, h);
                 u = uPrev;
-            } else if (u0 != 0) {
-                dLambda += u0 * g.sumNumber().doubleValue();
+            } else {
+                if (u0 != 0) {
+                    dLambda += u0 * g.sumNumber().doubleValue();
+                }
+                if (initialRow != null) {
+                    dLambda += dot(g, initialRow); // R_{-1} = u0 + the neuron's initial potential
+                }
             }
             if (lambda == 1.0) {
                 gR = g;

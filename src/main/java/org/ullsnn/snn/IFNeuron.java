@@ -67,11 +67,48 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         return Type.FEED_FORWARD;
     }
 
-    /** The step rule with this layer's current parameters, in the layer's data type. */
-    private IFKernel kernel() {
+    /**
+     * The step rule with this layer's current parameters, in the layer's data type, for {@code perStep} neurons per
+     * step (the batch's samples times the neurons of one sample).
+     */
+    private IFKernel kernel(long perStep) {
+        return kernel(perStep, null);
+    }
+
+    /**
+     * As {@link #kernel(long)}; with offset-spike steps, the start of each neuron is corrected after a pre-run on
+     * {@code current} ({@link OffsetSpikes}).
+     */
+    private IFKernel kernel(long perStep, INDArray current) {
         IFNeuronLayer conf = layerConf();
+        double[] initial = conf.getInitialPotential();
+        INDArray row = null;
+        if (initial.length > 0) {
+            if (perStep % initial.length != 0) {
+                throw new IllegalStateException("IF layer '" + conf.getLayerName() + "': " + initial.length
+                        + " initial potentials do not divide the " + perStep + " neurons of a step");
+            }
+            row = Nd4j.tile(Nd4j.createFromArray(initial).castTo(dataType).reshape(1, initial.length), 1,
+                    (int) (perStep / initial.length));
+        }
+        int rho = conf.getOffsetSpikeSteps();
+        if (rho > 0 && current != null) {
+            double[] start = new double[(int) perStep];
+            double[] extra = row == null ? null : row.toDoubleVector();
+            for (int j = 0; j < start.length; j++) {
+                start[j] = conf.getU0() + (extra == null ? 0 : extra[j]);
+            }
+            double[] shift;
+            try {
+                shift = OffsetSpikes.startShift(current, rho, theta(), lambda(), start, conf.getResetMode());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("IF layer '" + conf.getLayerName() + "': " + e.getMessage(), e);
+            }
+            INDArray shifted = Nd4j.createFromArray(shift).castTo(dataType).reshape(1, perStep);
+            row = row == null ? shifted : row.add(shifted);
+        }
         return new IFKernel(theta(), lambda(), conf.getU0(), conf.getResetMode(),
-                conf.isSmoothForward() ? conf.getSurrogate() : null, dataType);
+                conf.isSmoothForward() ? conf.getSurrogate() : null, dataType, row);
     }
 
     @Override
@@ -90,7 +127,7 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         if (training) {
             membrane = membraneStore.rows(steps, perStep, dataType);
         }
-        kernel().forward(current, spikes, training ? membrane : null, state);
+        kernel(perStep, current).forward(current, spikes, training ? membrane : null, state);
         dropMask = null;
         if (training && conf.getDropout() > 0) {
             dropMask = keepMask(perStep, conf.getDropout());
@@ -109,11 +146,15 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
                     + "': backward pass without a training forward pass on this input");
         }
         IFNeuronLayer conf = layerConf();
+        if (conf.getOffsetSpikeSteps() > 0) {
+            throw new IllegalStateException("IF layer '" + conf.getLayerName() + "' uses offset-spike calibration, "
+                    + "which is inference only: convert with another strategy to fine-tune");
+        }
         INDArray gradOut = epsilon.castTo(dataType).reshape('c', new long[] {steps, perStep});
         INDArray gradIn = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, input.shape(), 'c');
         INDArray scratch = workspaceMgr.createUninitialized(ArrayType.BP_WORKING_MEM, dataType,
                 new long[] {SCRATCH_ROWS, perStep}, 'c');
-        IFKernel.ParamGradients p = kernel().backward(membrane, gradOut, dropMask,
+        IFKernel.ParamGradients p = kernel(perStep).backward(membrane, gradOut, dropMask,
                 gradIn.reshape('c', new long[] {steps, perStep}), scratch, conf.getSurrogate(), conf.isDetachReset());
         INDArray thetaGrad = gradientViews.get(IFParamInitializer.THETA_KEY);
         INDArray lambdaGrad = gradientViews.get(IFParamInitializer.LAMBDA_KEY);

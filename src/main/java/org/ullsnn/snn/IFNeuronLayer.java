@@ -50,6 +50,8 @@ public class IFNeuronLayer extends BaseLayer {
     private double initialTheta = 1.0;
     private double initialLambda = 1.0;
     private double u0;
+    private double[] initialPotential = new double[0];
+    private int offsetSpikeSteps;
     private ResetMode resetMode = ResetMode.SUBTRACT;
     private Surrogate surrogate = Surrogate.BOXCAR;
     private boolean detachReset;
@@ -66,6 +68,8 @@ public class IFNeuronLayer extends BaseLayer {
         this.initialTheta = b.theta;
         this.initialLambda = b.lambda;
         this.u0 = b.u0;
+        this.initialPotential = b.initialPotential.clone();
+        this.offsetSpikeSteps = b.offsetSpikeSteps;
         this.resetMode = b.resetMode;
         this.surrogate = b.surrogate;
         this.detachReset = b.detachReset;
@@ -103,6 +107,30 @@ public class IFNeuronLayer extends BaseLayer {
 
     public void setU0(double u0) {
         this.u0 = u0;
+    }
+
+    /**
+     * A per-neuron initial potential added to {@code u0} at t = 0, one value per neuron of one sample (C-order over
+     * the layer's per-sample shape), or empty for none. Config, not a parameter: fine-tuning does not train it.
+     */
+    public double[] getInitialPotential() {
+        return initialPotential.clone();
+    }
+
+    public void setInitialPotential(double[] initialPotential) {
+        this.initialPotential = initialPotential == null ? new double[0] : initialPotential.clone();
+    }
+
+    /**
+     * Offset-spike pre-run steps rho ({@link OffsetSpikes}; 0 = off): each sample's neurons first run rho steps, then
+     * all T steps again from a corrected start. Inference only.
+     */
+    public int getOffsetSpikeSteps() {
+        return offsetSpikeSteps;
+    }
+
+    public void setOffsetSpikeSteps(int offsetSpikeSteps) {
+        this.offsetSpikeSteps = offsetSpikeSteps;
     }
 
     public ResetMode getResetMode() {
@@ -202,7 +230,8 @@ public class IFNeuronLayer extends BaseLayer {
         return super.equals(o) && o instanceof IFNeuronLayer other && timesteps == other.timesteps
                 && Double.compare(initialTheta, other.initialTheta) == 0
                 && Double.compare(initialLambda, other.initialLambda) == 0
-                && Double.compare(u0, other.u0) == 0 && resetMode == other.resetMode && surrogate == other.surrogate
+                && Double.compare(u0, other.u0) == 0 && java.util.Arrays.equals(initialPotential, other.initialPotential)
+                && offsetSpikeSteps == other.offsetSpikeSteps && resetMode == other.resetMode && surrogate == other.surrogate
                 && detachReset == other.detachReset && Double.compare(dropout, other.dropout) == 0
                 && smoothForward == other.smoothForward;
     }
@@ -210,15 +239,24 @@ public class IFNeuronLayer extends BaseLayer {
     @Override
     public int hashCode() {
         return java.util.Objects.hash(super.hashCode(), timesteps, initialTheta, initialLambda, u0, resetMode, surrogate,
-                detachReset, dropout, smoothForward);
+                detachReset, dropout, smoothForward, offsetSpikeSteps) * 31 + java.util.Arrays.hashCode(initialPotential);
     }
 
     @Override
     public String toString() {
         return "IFNeuronLayer(name=" + getLayerName() + ", T=" + timesteps + ", theta=" + initialTheta
-                + ", lambda=" + initialLambda + ", u0=" + u0 + ", reset=" + resetMode + ", surrogate=" + surrogate
+                + ", lambda=" + initialLambda + ", u0=" + u0
+                + (initialPotential.length > 0 ? ", initialPotential[" + initialPotential.length + "]" : "")
+                + (offsetSpikeSteps > 0 ? ", offsetSpikeSteps=" + offsetSpikeSteps : "") + ", reset=" + resetMode + ", surrogate=" + surrogate
                 + (detachReset ? ", detachReset" : "") + (dropout > 0 ? ", dropout=" + dropout : "")
                 + (smoothForward ? ", SMOOTH" : "") + ")";
+    }
+
+    @Override
+    public IFNeuronLayer clone() {
+        IFNeuronLayer copy = (IFNeuronLayer) super.clone();
+        copy.initialPotential = initialPotential.clone();
+        return copy;
     }
 
     /** Builds an {@link IFNeuronLayer}; every value is checked here. */
@@ -227,6 +265,8 @@ public class IFNeuronLayer extends BaseLayer {
         private double theta = 1.0;
         private double lambda = 1.0;
         private double u0;
+        private double[] initialPotential = new double[0];
+        private int offsetSpikeSteps;
         private ResetMode resetMode = ResetMode.SUBTRACT;
         private Surrogate surrogate = Surrogate.BOXCAR;
         private boolean detachReset;
@@ -266,6 +306,29 @@ public class IFNeuronLayer extends BaseLayer {
                 throw new IllegalArgumentException("initial potential u0 must be finite, got " + value);
             }
             this.u0 = value;
+            return this;
+        }
+
+        /**
+         * Per-neuron initial potentials added to u0 at t = 0, one per neuron of one sample (C-order), finite; empty
+         * (the default) for none.
+         */
+        public Builder initialPotential(double[] values) {
+            for (double x : values) {
+                if (!Double.isFinite(x)) {
+                    throw new IllegalArgumentException("initial potentials must be finite, got " + x);
+                }
+            }
+            this.initialPotential = values.clone();
+            return this;
+        }
+
+        /** Offset-spike pre-run steps rho, 0 (the default, off) or 1 to T ({@link OffsetSpikes}). */
+        public Builder offsetSpikeSteps(int rho) {
+            if (rho < 0) {
+                throw new IllegalArgumentException("offset-spike steps must be >= 0, got " + rho);
+            }
+            this.offsetSpikeSteps = rho;
             return this;
         }
 

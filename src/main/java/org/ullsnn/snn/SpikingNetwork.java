@@ -122,10 +122,19 @@ public final class SpikingNetwork {
         return n;
     }
 
-    /** The dynamics of IF layer {@code name}, as plain numbers. */
+    /**
+     * The dynamics of IF layer {@code name}, as plain numbers.
+     *
+     * @throws IllegalStateException when the layer has per-neuron initial potentials or offset-spike calibration,
+     *                               which one scalar u0 cannot describe
+     */
     public NeuronDynamics dynamics(String name) {
         IFNeuron n = neuron(name);
         IFNeuronLayer conf = (IFNeuronLayer) n.getConfig();
+        if (conf.getInitialPotential().length > 0 || conf.getOffsetSpikeSteps() > 0) {
+            throw new IllegalStateException("IF layer '" + name + "' has per-neuron initial potentials or offset-spike "
+                    + "calibration; its dynamics are not one scalar neuron's");
+        }
         return new NeuronDynamics(n.theta(), n.lambda(), conf.getU0(), conf.getResetMode());
     }
 }

@@ -100,6 +100,20 @@ class IFGradientCheckTest {
         check(finish(g, "if1"), Nd4j.randn(DataType.DOUBLE, 4, 4));
     }
 
+    /** Per-neuron initial potentials (issue 15) enter dL/dlambda through R_{-1} = u0 + the neuron's potential. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"SUBTRACT", "ZERO"})
+    void perNeuronInitialPotentialsPassTheGradientCheck(ResetMode reset) {
+        IFNeuronLayer neuron = new IFNeuronLayer.Builder().timesteps(STEPS).theta(0.8).lambda(0.9).u0(0.1)
+                .initialPotential(new double[] {0.5, -0.3, 0.0, 0.9, -0.7}).reset(reset)
+                .surrogate(Surrogate.FAST_SIGMOID).smoothForward(true).build();
+        GraphBuilder g = base(InputType.feedForward(4))
+                .addLayer("fc", new DenseLayer.Builder().nOut(5).activation(Activation.IDENTITY).build(), "repeat")
+                .addLayer("if1", neuron, "fc");
+        Nd4j.getRandom().setSeed(5);
+        check(finish(g, "if1"), Nd4j.randn(DataType.DOUBLE, 4, 4));
+    }
+
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"TRIANGLE, ZERO"})
     void convolutionWithIfPassesTheGradientCheck(Surrogate s, ResetMode reset) {
