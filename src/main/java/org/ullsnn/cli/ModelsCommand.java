@@ -130,6 +130,21 @@ public final class ModelsCommand implements Callable<Integer> {
         return sb.toString().replaceAll(" +" + System.lineSeparator(), System.lineSeparator());
     }
 
+    /** Prints what the models folder holds against its budget, and a warning on stderr when it is over. */
+    private static void printBudget(CommandSpec spec, String command, ModelZoo zoo, long totalBytes) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s holds %.1f MB (budget %.0f MB)%n", zoo.dir(), totalBytes / ModelZoo.MB,
+                ModelZoo.BUDGET_BYTES / ModelZoo.MB);
+        out.flush();
+        if (totalBytes > ModelZoo.BUDGET_BYTES) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.printf(Locale.ROOT, "ullsnn %s: warning: %s now holds %.1f MB, over the %.0f MB budget; every clone of "
+                    + "the repository carries it%n", command, zoo.dir(), totalBytes / ModelZoo.MB,
+                    ModelZoo.BUDGET_BYTES / ModelZoo.MB);
+            err.flush();
+        }
+    }
+
     /** {@code ullsnn models add}: a zoo entry from a finished training run. */
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Make the shipped model <models>/NAME/ from a finished training run: model.zip without "
@@ -174,16 +189,7 @@ public final class ModelsCommand implements Callable<Integer> {
                     + "metrics.csv, config.json; table in %s%n", a.folder(), a.bytes() / ModelZoo.MB, c.modelSha256(),
                     zoo.dir().resolve(ModelZoo.README_FILE));
             out.println("reproduce: " + c.trainCommand());
-            out.printf(Locale.ROOT, "%s holds %.1f MB (budget %.0f MB)%n", zoo.dir(), a.totalBytes() / ModelZoo.MB,
-                    ModelZoo.BUDGET_BYTES / ModelZoo.MB);
-            out.flush();
-            if (a.overBudget()) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.printf(Locale.ROOT, "ullsnn models add: warning: %s now holds %.1f MB, over the %.0f MB budget; every "
-                        + "clone of the repository carries it%n", zoo.dir(), a.totalBytes() / ModelZoo.MB,
-                        ModelZoo.BUDGET_BYTES / ModelZoo.MB);
-                err.flush();
-            }
+            printBudget(spec, "models add", zoo, a.totalBytes());
             return 0;
         }
     }
@@ -233,16 +239,7 @@ public final class ModelsCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "wrote %s: model.zip %.2f MB (no updater state, SHA-256 %s); table in %s%n",
                     a.folder(), c.snnBytes() / ModelZoo.MB, c.snnSha256(), zoo.dir().resolve(ModelZoo.README_FILE));
             out.println("reproduce: " + c.finetuneCommand());
-            out.printf(Locale.ROOT, "%s holds %.1f MB (budget %.0f MB)%n", zoo.dir(), a.totalBytes() / ModelZoo.MB,
-                    ModelZoo.BUDGET_BYTES / ModelZoo.MB);
-            out.flush();
-            if (a.overBudget()) {
-                PrintWriter err = spec.commandLine().getErr();
-                err.printf(Locale.ROOT, "ullsnn models add-finetune: warning: %s now holds %.1f MB, over the %.0f MB "
-                        + "budget; every clone of the repository carries it%n", zoo.dir(),
-                        a.totalBytes() / ModelZoo.MB, ModelZoo.BUDGET_BYTES / ModelZoo.MB);
-                err.flush();
-            }
+            printBudget(spec, "models add-finetune", zoo, a.totalBytes());
             return 0;
         }
     }

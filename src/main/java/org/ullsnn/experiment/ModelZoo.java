@@ -126,17 +126,18 @@ public final class ModelZoo {
 
     /** Every model folder (hidden ones, left by an interrupted {@link #add}, aside), by name, each checked. */
     public List<Entry> list() throws IOException {
-        if (!Files.isDirectory(dir)) {
+        return visibleFolders(dir).stream().map(ModelZoo::check).toList();
+    }
+
+    /** The folders in {@code root} whose names do not start with a dot, sorted; none when {@code root} is absent. */
+    static List<Path> visibleFolders(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
             return List.of();
         }
-        List<Entry> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(dir)) {
-            for (Path p : s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList()) {
-                out.add(check(p));
-            }
+        try (Stream<Path> s = Files.list(root)) {
+            return s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith(".")).sorted()
+                    .toList();
         }
-        return out;
     }
 
     /** Checks one model folder: its files are there and {@code model.zip} matches the SHA-256 in its card. */

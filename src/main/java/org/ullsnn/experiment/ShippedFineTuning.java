@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -68,18 +67,8 @@ public final class ShippedFineTuning {
 
     /** Every shipped fine-tuning folder of the model folder {@code modelFolder}, by name, each checked. */
     public static List<Entry> list(Path modelFolder) throws IOException {
-        Path root = modelFolder.resolve(FineTuneRun.FINETUNE_DIR);
-        if (!Files.isDirectory(root)) {
-            return List.of();
-        }
-        List<Entry> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(root)) {
-            for (Path p : s.filter(Files::isDirectory).filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted().toList()) {
-                out.add(check(p));
-            }
-        }
-        return out;
+        return ModelZoo.visibleFolders(modelFolder.resolve(FineTuneRun.FINETUNE_DIR)).stream()
+                .map(ShippedFineTuning::check).toList();
     }
 
     /** Checks one shipped fine-tuning folder: its files are there and {@code model.zip} matches its card's SHA-256. */
@@ -193,10 +182,6 @@ public final class ShippedFineTuning {
      * @param totalBytes the size of the whole models folder afterwards
      */
     public record Added(FineTunedCard card, Path folder, long totalBytes) {
-        /** Whether the models folder is now over {@link ModelZoo#BUDGET_BYTES}. */
-        public boolean overBudget() {
-            return totalBytes > ModelZoo.BUDGET_BYTES;
-        }
     }
 
     /** The SHA-256 of the DNN the run converted, as its {@code config.json} records it. */
