@@ -156,14 +156,7 @@ public final class ModelZoo {
             }
         }
         if (!missing.isEmpty() || unreadable != null) {
-            List<String> problems = new ArrayList<>();
-            if (!missing.isEmpty()) {
-                problems.add(String.join(", ", missing) + " missing");
-            }
-            if (unreadable != null) {
-                problems.add(unreadable);
-            }
-            return new Entry(name, folder, card, Check.MISSING, String.join("; ", problems), bytes);
+            return new Entry(name, folder, card, Check.MISSING, missingProblem(missing, unreadable), bytes);
         }
         String actual = Provenance.sha256(zip);
         if (card.modelSha256() == null || !card.modelSha256().equalsIgnoreCase(actual)) {
@@ -171,6 +164,18 @@ public final class ModelZoo {
                     + card.modelSha256(), bytes);
         }
         return new Entry(name, folder, card, Check.OK, "", bytes);
+    }
+
+    /** What a folder's check reports when files are missing or its card cannot be read: both, joined by "; ". */
+    static String missingProblem(List<String> missing, String unreadable) {
+        List<String> problems = new ArrayList<>();
+        if (!missing.isEmpty()) {
+            problems.add(String.join(", ", missing) + " missing");
+        }
+        if (unreadable != null) {
+            problems.add(unreadable);
+        }
+        return String.join("; ", problems);
     }
 
     /**

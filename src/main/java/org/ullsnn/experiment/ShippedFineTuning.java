@@ -85,9 +85,7 @@ public final class ShippedFineTuning {
             }
         }
         if (!missing.isEmpty() || unreadable != null) {
-            String problem = (missing.isEmpty() ? "" : String.join(", ", missing) + " missing")
-                    + (unreadable == null ? "" : (missing.isEmpty() ? "" : "; ") + unreadable);
-            return new Entry(folder, card, ModelZoo.Check.MISSING, problem);
+            return new Entry(folder, card, ModelZoo.Check.MISSING, ModelZoo.missingProblem(missing, unreadable));
         }
         String actual = Provenance.sha256(folder.resolve(TrainRun.MODEL_FILE));
         if (card.snnSha256() == null || !card.snnSha256().equalsIgnoreCase(actual)) {
