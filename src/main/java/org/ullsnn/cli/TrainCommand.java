@@ -192,8 +192,7 @@ public final class TrainCommand implements Callable<Integer> {
             case cosine -> TrainConfig.cosinePreset(COSINE_PRESET_EPOCHS);
         };
         if (arch != null) {
-            NetworkSpec a = NetworkSpec.defaults(Architecture.parse(arch), classes);
-            net = a.withWidth(net.width()).withConvDropout(net.convDropout());
+            net = net.withArchitecture(Architecture.parse(arch));
         }
         if (width != null) {
             net = net.withWidth(width);
