@@ -76,43 +76,58 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
         return contiguous ? typed : typed.dup('c');
     }
 
+    /** Below this many elements one thread does the whole pass. */
+    private static final int PARALLEL_MIN = 1 << 16;
+
     private static double backwardFloat(INDArray z, INDArray eps, INDArray dz, double mu) {
         FloatBuffer zs = z.data().asNioFloat();
         FloatBuffer es = eps.data().asNioFloat();
         FloatBuffer out = dz.data().asNioFloat();
         float m = (float) mu;
-        double dMu = 0;
-        int n = (int) z.length();
-        for (int i = 0; i < n; i++) {
-            float zi = zs.get(i);
-            float ei = es.get(i);
-            if (zi >= m) {
-                dMu += ei;
-                out.put(i, 0f);
-            } else {
-                out.put(i, zi > 0 ? ei : 0f);
+        return chunked((int) z.length(), (from, to) -> {
+            double dMu = 0;
+            for (int i = from; i < to; i++) {
+                float zi = zs.get(i);
+                float ei = es.get(i);
+                // branch-free (conditional moves): the signs of z are as good as random, so branches mispredict
+                dMu += zi >= m ? ei : 0f;
+                out.put(i, (zi > 0f) & (zi < m) ? ei : 0f);
             }
-        }
-        return dMu;
+            return dMu;
+        });
     }
 
     private static double backwardDouble(INDArray z, INDArray eps, INDArray dz, double mu) {
         DoubleBuffer zs = z.data().asNioDouble();
         DoubleBuffer es = eps.data().asNioDouble();
         DoubleBuffer out = dz.data().asNioDouble();
-        double dMu = 0;
-        int n = (int) z.length();
-        for (int i = 0; i < n; i++) {
-            double zi = zs.get(i);
-            double ei = es.get(i);
-            if (zi >= mu) {
-                dMu += ei;
-                out.put(i, 0.0);
-            } else {
-                out.put(i, zi > 0 ? ei : 0.0);
+        return chunked((int) z.length(), (from, to) -> {
+            double dMu = 0;
+            for (int i = from; i < to; i++) {
+                double zi = zs.get(i);
+                double ei = es.get(i);
+                dMu += zi >= mu ? ei : 0.0;
+                out.put(i, (zi > 0.0) & (zi < mu) ? ei : 0.0);
             }
+            return dMu;
+        });
+    }
+
+    /** A pass over {@code [from, to)} that returns its share of {@code dL/dmu}. */
+    @FunctionalInterface
+    private interface RangePass {
+        double run(int from, int to);
+    }
+
+    /** Runs {@code pass} over {@code [0, n)} in one chunk per core (one chunk when small) and sums the shares. */
+    private static double chunked(int n, RangePass pass) {
+        int chunks = n < PARALLEL_MIN ? 1 : Math.min(Runtime.getRuntime().availableProcessors(), n / (PARALLEL_MIN / 2));
+        if (chunks <= 1) {
+            return pass.run(0, n);
         }
-        return dMu;
+        return java.util.stream.IntStream.range(0, chunks).parallel()
+                .mapToDouble(c -> pass.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)))
+                .sum();
     }
 
     @Override

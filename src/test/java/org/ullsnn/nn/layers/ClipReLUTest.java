@@ -107,6 +107,35 @@ class ClipReLUTest {
     }
 
     @Test
+    void backwardOfALargeFloatInputSplitOverCoresMatchesTheFormulas() {
+        int n = 3 * 65_536 + 17; // several chunks, one of them ragged
+        ComputationGraph net = init(new NeuralNetConfiguration.Builder()
+                .seed(7).dataType(DataType.FLOAT).updater(new NoOp())
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(n))
+                .addLayer("act", new ClipReLULayer.Builder().initialMu(1.0).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
+                        .activation(Activation.IDENTITY).build(), "act")
+                .setOutputs("out").build());
+        net.initGradientsView();
+        ClipReLU act = (ClipReLU) net.getLayer("act");
+        var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        INDArray z = Nd4j.rand(DataType.FLOAT, 1, n).muli(3).subi(1); // in [-1, 2): below, inside, above mu
+        INDArray eps = Nd4j.rand(DataType.FLOAT, 1, n);
+        act.setInput(z, mgr);
+        var result = act.backpropGradient(eps, mgr);
+
+        float[] zs = z.toFloatVector();
+        float[] es = eps.toFloatVector();
+        float[] dz = result.getSecond().toFloatVector();
+        double dMu = 0;
+        for (int i = 0; i < n; i++) {
+            assertEquals(zs[i] > 0 && zs[i] < 1 ? es[i] : 0f, dz[i], 0f, "dL/dz at " + i);
+            dMu += zs[i] >= 1 ? es[i] : 0;
+        }
+        assertEquals(dMu, result.getFirst().getGradientFor(ClipReLUParamInitializer.MU_KEY).getDouble(0), 1e-6 * n);
+    }
+
+    @Test
     void denseNetworkPassesGradientCheckIncludingMu() {
         ComputationGraph net = init(denseNet(0.8, 0, new NoOp()));
         INDArray input = Nd4j.rand(DataType.DOUBLE, 8, 5).muli(2).subi(1);
