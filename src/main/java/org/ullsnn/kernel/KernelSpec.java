@@ -36,7 +36,7 @@ public final class KernelSpec {
 
     /** JVM options when {@value Env#JAVA_OPTS} is not set: the same as {@code bin/ullsnn}'s. */
     public static final List<String> DEFAULT_JVM_OPTIONS = List.of("-Xmx4g",
-            "-Dorg.bytedeco.javacpp.maxbytes=12G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=18G");
+            "-Dorg.bytedeco.javacpp.maxbytes=6G", "-Dorg.bytedeco.javacpp.maxphysicalbytes=6G");
 
     /**
      * Options the kernel needs whatever the user chose: headless AWT for charts, an open {@code java.util} for
