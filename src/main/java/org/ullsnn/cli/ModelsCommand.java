@@ -145,6 +145,27 @@ public final class ModelsCommand implements Callable<Integer> {
         }
     }
 
+    /** What the commands that write into the models folder share: where it is, --force, and the test data they measure on. */
+    static final class ZooWrite {
+
+        @Mixin
+        DataOptions data;
+
+        @Option(names = "--models", paramLabel = "DIR", description = "The models folder (default: <repository>/models).")
+        Path models;
+
+        @Option(names = "--force", description = "Replace what is already shipped under that name.")
+        boolean force;
+
+        ModelZoo zoo() {
+            return new ModelZoo(models != null ? models : RunOptions.defaultModelsDir());
+        }
+
+        ModelZoo.DataSource dataSource() {
+            return new ModelZoo.DataSource(data.location().directory(), data.offline(), data.layouts());
+        }
+    }
+
     /** {@code ullsnn models add}: a zoo entry from a finished training run. */
     @Command(name = "add", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Make the shipped model <models>/NAME/ from a finished training run: model.zip without "
@@ -159,7 +180,7 @@ public final class ModelsCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        DataOptions data;
+        ZooWrite zooWrite;
 
         @Option(names = "--run", required = true, paramLabel = "DIR", description = "The finished training run.")
         Path run;
@@ -167,19 +188,13 @@ public final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "The model's name, its folder under <models>/.")
         String name;
 
-        @Option(names = "--models", paramLabel = "DIR", description = "The models folder (default: <repository>/models).")
-        Path models;
-
-        @Option(names = "--force", description = "Replace an existing model of that name.")
-        boolean force;
-
         @Override
         public Integer call() throws Exception {
             TrainRunConfig config = TrainRun.readConfig(run);
             String command = TrainCommand.reproducingCommand(config);
-            ModelZoo zoo = new ModelZoo(models != null ? models : RunOptions.defaultModelsDir());
-            ModelZoo.Added a = zoo.add(run, name, command, force, new ModelZoo.DataSource(data.location().directory(),
-                    data.offline(), data.layouts()), ConsoleProgressBar.onStderr());
+            ModelZoo zoo = zooWrite.zoo();
+            ModelZoo.Added a = zoo.add(run, name, command, zooWrite.force, zooWrite.dataSource(),
+                    ConsoleProgressBar.onStderr());
             ModelCard c = a.card();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "model %s: %s, %s, test accuracy %.2f %% on %,d test images (the full test set), "
@@ -209,7 +224,7 @@ public final class ModelsCommand implements Callable<Integer> {
         CommandSpec spec;
 
         @Mixin
-        DataOptions data;
+        ZooWrite zooWrite;
 
         @Option(names = "--run", required = true, paramLabel = "DIR", description = "The finished fine-tuning run.")
         Path run;
@@ -217,19 +232,12 @@ public final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--model", required = true, description = "The shipped model it was converted from.")
         String model;
 
-        @Option(names = "--models", paramLabel = "DIR", description = "The models folder (default: <repository>/models).")
-        Path models;
-
-        @Option(names = "--force", description = "Replace an existing entry of that name.")
-        boolean force;
-
         @Override
         public Integer call() throws Exception {
             String command = FineTuneCommand.reproducingCommand(FineTuneRun.readConfig(run), model);
-            ModelZoo zoo = new ModelZoo(models != null ? models : RunOptions.defaultModelsDir());
-            ShippedFineTuning.Added a = ShippedFineTuning.add(zoo, model, run, command, force,
-                    new ModelZoo.DataSource(data.location().directory(), data.offline(), data.layouts()),
-                    ConsoleProgressBar.onStderr());
+            ModelZoo zoo = zooWrite.zoo();
+            ShippedFineTuning.Added a = ShippedFineTuning.add(zoo, model, run, command, zooWrite.force,
+                    zooWrite.dataSource(), ConsoleProgressBar.onStderr());
             FineTunedCard c = a.card();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "fine-tuned SNN %s/%s: %s at T = %d, %d epochs: %.2f %% as converted (%,d images), "
