@@ -92,6 +92,35 @@ class LabFullModeTest {
         assertTrue(e.getMessage().contains("MISMATCH") && e.getMessage().contains(setup.model()), e.getMessage());
     }
 
+    /** A fine-tuning folder {@code <dir>/finetune/<name>/} holding the files a finished run has (empty ones will do here). */
+    private static Path fineTuningFolder(Path dir, String name, List<String> files) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("finetune").resolve(name));
+        for (String f : files) {
+            Files.writeString(folder.resolve(f), "");
+        }
+        return folder;
+    }
+
+    @Test
+    void savedFineTuningPrefersTheUsersRunToTheShippedOneAndSkipsUnfinishedRuns() throws Exception {
+        LabPaths paths = paths();
+        LabSetup setup = LabSetup.VGG16_CIFAR10;
+        shipModel(paths, setup.model());
+        LabInputs in = FullInputs.load(setup, paths, 0, TinyRuns.LAYOUTS, 20, ProgressListener.silent());
+        List<String> finished = org.ullsnn.experiment.ShippedFineTuning.RUN_FILES;
+        assertEquals(Optional.empty(), in.savedFineTuning("fitted-dnn_1.3-T2"));
+
+        Path shipped = fineTuningFolder(in.runDir(), "fitted-dnn_1.3-T2", finished);
+        assertEquals(Optional.of(shipped), in.savedFineTuning("fitted-dnn_1.3-T2"));
+
+        Path unfinished = fineTuningFolder(in.outputDir(), "fitted-dnn_1.3-T2", finished.subList(1, finished.size()));
+        assertEquals(Optional.of(shipped), in.savedFineTuning("fitted-dnn_1.3-T2"), "a run without " + finished.get(0));
+
+        Files.writeString(unfinished.resolve(finished.get(0)), "");
+        assertEquals(Optional.of(unfinished), in.savedFineTuning("fitted-dnn_1.3-T2"), "the user's own run first");
+        assertEquals(Optional.empty(), in.savedFineTuning("recommended-T2"));
+    }
+
     @Test
     void fullModeLoadsTheShippedModelAndPutsFiguresUnderRuns() throws Exception {
         LabPaths paths = paths();
