@@ -60,7 +60,8 @@ public final class BenchCommand implements Runnable {
         String arch;
 
         @Option(names = "--recipes", split = ",", defaultValue = "plain,bn",
-                description = "plain (ClipReLU + dropout) and/or bn (ClipReLU + BN + dropout, the notebooks') "
+                description = "Any of plain (ClipReLU + dropout, the CPU preset), bn (the same with BN) and cosine "
+                        + "(ClipReLU + BN, FC dropout 0.2: the shipped models', best timed with --batch 120) "
                         + "(default: ${DEFAULT-VALUE}).")
         List<String> recipes;
 
@@ -157,8 +158,9 @@ public final class BenchCommand implements Runnable {
         int iterations;
 
         @Option(names = "--recipes", split = ",", defaultValue = "plain,bn",
-                description = "Without --run or --model: random VGG-16 width 0.25 nets of these recipes, plain (ClipReLU + "
-                        + "dropout) and/or bn (ClipReLU + BN + dropout) (default: ${DEFAULT-VALUE}).")
+                description = "Without --run or --model: random VGG-16 width 0.25 nets of these recipes, any of plain "
+                        + "(ClipReLU + dropout), bn (the same with BN) and cosine (ClipReLU + BN, FC dropout 0.2: the "
+                        + "shipped models') (default: ${DEFAULT-VALUE}).")
         List<String> recipes;
 
         @Override

@@ -8,8 +8,10 @@ import org.ullsnn.nn.NetworkSpec;
 public enum BenchRecipe {
     /** The CPU preset: ClipReLU, conv dropout 0.1, FC dropout 0.5, no BN (the recipe PyTorch was timed on). */
     PLAIN("ClipReLU + dropout"),
-    /** The notebooks' recipe: the CPU preset with batch norm after every convolution. */
-    BN("ClipReLU + BN + dropout");
+    /** The CPU preset with batch norm after every convolution. */
+    BN("ClipReLU + BN + dropout"),
+    /** The shipped models' recipe ({@code train --preset cosine}): ClipReLU + BN, no conv dropout, FC dropout 0.2. */
+    COSINE("ClipReLU + BN, FC dropout 0.2 (the shipped models')");
 
     private final String description;
 
@@ -32,7 +34,11 @@ public enum BenchRecipe {
         NetworkSpec cpu = NetworkSpec.cpuPreset(classes);
         NetworkSpec spec = NetworkSpec.defaults(architecture, classes).withWidth(width)
                 .withConvDropout(cpu.convDropout()).withFcDropout(cpu.fcDropout());
-        return this == BN ? spec.withBatchNorm(true) : spec;
+        return switch (this) {
+            case PLAIN -> spec;
+            case BN -> spec.withBatchNorm(true);
+            case COSINE -> spec.withBatchNorm(true).withConvDropout(0).withFcDropout(0.2);
+        };
     }
 
     /** Parses a CLI name, case-insensitively. */
@@ -42,6 +48,6 @@ public enum BenchRecipe {
                 return r;
             }
         }
-        throw new IllegalArgumentException("unknown recipe '" + name + "'; expected plain or bn");
+        throw new IllegalArgumentException("unknown recipe '" + name + "'; expected plain, bn or cosine");
     }
 }

@@ -58,7 +58,16 @@ class TrainBenchmarkTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new TrainBenchmark(Architecture.TINY, List.of(), List.of(1.0), 8, 0, 1, false, 1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchRecipe.parse("fast"));
-        assertTrue(e.getMessage().contains("plain or bn"), e.getMessage());
+        assertTrue(e.getMessage().contains("plain, bn or cosine"), e.getMessage());
         assertEquals(BenchRecipe.BN, BenchRecipe.parse(" BN "));
+    }
+
+    @Test
+    void theCosineRecipeIsTheCosinePresetsNetwork() {
+        var spec = BenchRecipe.COSINE.spec(Architecture.VGG16, 10, 0.25);
+        assertTrue(spec.batchNorm());
+        assertEquals(0.0, spec.convDropout());
+        assertEquals(0.2, spec.fcDropout());
+        assertEquals(0.1, BenchRecipe.BN.spec(Architecture.VGG16, 10, 0.25).convDropout());
     }
 }
