@@ -107,6 +107,31 @@ class ClipReLUTest {
     }
 
     @Test
+    void floatBackwardIsExactAtZeroMinusZeroMuAndTheirNeighbours() {
+        float mu = 1.5f;
+        float[] z = {-0f, 0f, Float.MIN_VALUE, Math.nextDown(mu), mu, Math.nextUp(mu), -1f, 7f, -Float.MAX_VALUE,
+            Float.MAX_VALUE};
+        float[] eps = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
+        ComputationGraph net = init(new NeuralNetConfiguration.Builder()
+                .seed(7).dataType(DataType.FLOAT).updater(new NoOp())
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(z.length))
+                .addLayer("act", new ClipReLULayer.Builder().initialMu(mu).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
+                        .activation(Activation.IDENTITY).build(), "act")
+                .setOutputs("out").build());
+        net.initGradientsView();
+        ClipReLU act = (ClipReLU) net.getLayer("act");
+        var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
+        act.setInput(Nd4j.createFromArray(new float[][] {z}), mgr);
+        var result = act.backpropGradient(Nd4j.createFromArray(new float[][] {eps}), mgr);
+        // dL/dz = eps where 0 < z < mu: MIN_VALUE and nextDown(mu) only
+        assertArrayEquals(new float[] {0, 0, 4, 8, 0, 0, 0, 0, 0, 0}, result.getSecond().toFloatVector(), 0f);
+        // dL/dmu = eps where z >= mu: mu, nextUp(mu), 7, MAX_VALUE
+        assertEquals(16 + 32 + 128 + 512, result.getFirst().getGradientFor(ClipReLUParamInitializer.MU_KEY).getDouble(0),
+                0);
+    }
+
+    @Test
     void backwardOfALargeFloatInputSplitOverCoresMatchesTheFormulas() {
         int n = 3 * 65_536 + 17; // several chunks, one of them ragged
         ComputationGraph net = init(new NeuralNetConfiguration.Builder()
