@@ -18,6 +18,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.Sgd;
+import org.ullsnn.nn.layers.ChannelBatchNormHelper;
 
 class OneDnnHelpersTest {
 
@@ -61,6 +62,8 @@ class OneDnnHelpersTest {
         assertEquals(13 + 4 + 13, missing.size(), "13 convolutions, 4 pools and 13 batch norms: " + missing);
         assertTrue(missing.contains("conv13_bn"), missing.toString());
         assertTrue(OneDnnHelpers.isEnabled(OneDnnHelpers.enable(plain)));
+        assertTrue(OneDnnHelpers.helperOf(plain.getLayer("conv13_bn")) instanceof ChannelBatchNormHelper,
+                "our batch-norm passes, not DL4J's oneDNN helper");
     }
 
     @ParameterizedTest(name = "{0}, batch norm {1}")
