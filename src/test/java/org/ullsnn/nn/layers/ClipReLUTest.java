@@ -106,21 +106,26 @@ class ClipReLUTest {
         assertEquals(70, result.getFirst().getGradientFor(ClipReLUParamInitializer.MU_KEY).getDouble(0), 1e-12);
     }
 
+    /** The ClipReLU layer of a FLOAT net {@code n inputs -> ClipReLU(mu) -> 1 output}, gradient views ready. */
+    private static ClipReLU floatLayer(int n, double mu) {
+        ComputationGraph net = init(new NeuralNetConfiguration.Builder()
+                .seed(7).dataType(DataType.FLOAT).updater(new NoOp())
+                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(n))
+                .addLayer("act", new ClipReLULayer.Builder().initialMu(mu).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
+                        .activation(Activation.IDENTITY).build(), "act")
+                .setOutputs("out").build());
+        net.initGradientsView();
+        return (ClipReLU) net.getLayer("act");
+    }
+
     @Test
     void floatBackwardIsExactAtZeroMinusZeroMuAndTheirNeighbours() {
         float mu = 1.5f;
         float[] z = {-0f, 0f, Float.MIN_VALUE, Math.nextDown(mu), mu, Math.nextUp(mu), -1f, 7f, -Float.MAX_VALUE,
             Float.MAX_VALUE};
         float[] eps = {1, 2, 4, 8, 16, 32, 64, 128, 256, 512};
-        ComputationGraph net = init(new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(DataType.FLOAT).updater(new NoOp())
-                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(z.length))
-                .addLayer("act", new ClipReLULayer.Builder().initialMu(mu).build(), "in")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build(), "act")
-                .setOutputs("out").build());
-        net.initGradientsView();
-        ClipReLU act = (ClipReLU) net.getLayer("act");
+        ClipReLU act = floatLayer(z.length, mu);
         var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
         act.setInput(Nd4j.createFromArray(new float[][] {z}), mgr);
         var result = act.backpropGradient(Nd4j.createFromArray(new float[][] {eps}), mgr);
@@ -134,15 +139,7 @@ class ClipReLUTest {
     @Test
     void backwardOfALargeFloatInputSplitOverCoresMatchesTheFormulas() {
         int n = 3 * 65_536 + 17; // several chunks, one of them ragged
-        ComputationGraph net = init(new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(DataType.FLOAT).updater(new NoOp())
-                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(n))
-                .addLayer("act", new ClipReLULayer.Builder().initialMu(1.0).build(), "in")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build(), "act")
-                .setOutputs("out").build());
-        net.initGradientsView();
-        ClipReLU act = (ClipReLU) net.getLayer("act");
+        ClipReLU act = floatLayer(n, 1.0);
         var mgr = org.deeplearning4j.nn.workspace.LayerWorkspaceMgr.noWorkspaces();
         INDArray z = Nd4j.rand(DataType.FLOAT, 1, n).muli(3).subi(1); // in [-1, 2): below, inside, above mu
         INDArray eps = Nd4j.rand(DataType.FLOAT, 1, n);
