@@ -98,8 +98,26 @@ class OneDnnHelpersTest {
             }
         }
         assertRelativelyClose("all parameters", plain.params(), fast.params());
+        for (var layer : fast.getLayers()) {
+            if (layer instanceof org.deeplearning4j.nn.layers.normalization.BatchNormalization) {
+                assertEquals(0, helperFailures(layer), layer.getConfig().getLayerName()
+                        + ": DL4J fell back from the helper (it logs the exception), so the comparison tested DL4J alone");
+            }
+        }
         INDArray test = randomImages(4, 99);
         assertRelativelyClose("inference output", plain.outputSingle(test), fast.outputSingle(test));
+    }
+
+    /** DL4J's count of failed helper calls in a batch-norm layer (after one, it silently uses its own path). */
+    private static int helperFailures(org.deeplearning4j.nn.api.Layer layer) {
+        try {
+            var field = org.deeplearning4j.nn.layers.normalization.BatchNormalization.class
+                    .getDeclaredField("helperCountFail");
+            field.setAccessible(true);
+            return field.getInt(layer);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static INDArray randomImages(int n, long seed) {

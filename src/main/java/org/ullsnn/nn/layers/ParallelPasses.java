@@ -1,5 +1,6 @@
 package org.ullsnn.nn.layers;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -36,7 +37,7 @@ public final class ParallelPasses {
         long work = (long) n * Math.max(1, workPerItem);
         int chunks = (int) Math.max(1, Math.min(Math.min(cores, n), work / (PARALLEL_MIN_WORK / 2)));
         if (work < PARALLEL_MIN_WORK || chunks <= 1) {
-            return List.of(pass.run(0, n));
+            return Collections.singletonList(pass.run(0, n)); // a pass may return null
         }
         return IntStream.range(0, chunks).parallel()
                 .mapToObj(c -> pass.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)))
