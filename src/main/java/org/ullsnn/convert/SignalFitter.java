@@ -1,5 +1,7 @@
 package org.ullsnn.convert;
 
+import java.util.stream.IntStream;
+
 import org.ullsnn.snn.ResetMode;
 
 /**
@@ -71,32 +73,41 @@ final class SignalFitter {
                     + "samples, so no correlation can be maximised");
         }
         double[] kappas = kappas(steps);
+        // the grid points' sums, computed in parallel (each by the same sequential loop over the samples), then read
+        // in the tie-breaking order below: the same choice as one sequential search
+        int points = grid.size() * kappas.length;
+        double[][] sums = new double[points][];
+        IntStream.range(0, points).parallel().forEach(p -> {
+            double theta = grid.at(p / kappas.length) * mu;
+            double kappa = kappas[p % kappas.length];
+            long sumN = 0;
+            long sumN2 = 0;
+            double sumAN = 0;
+            for (int i = 0; i < n; i++) {
+                int count = IfCount.count(current[i], 0, theta, kappa * theta, reset);
+                sumN += count;
+                sumN2 += (long) count * count;
+                sumAN += centred[i] * count;
+            }
+            sums[p] = new double[] {sumN, sumN2, sumAN};
+        });
         double bestCorr = Double.NEGATIVE_INFINITY;
         int bestAlpha = -1;
         double bestKappa = 0;
         double bestCov = 0;
         for (int ai = grid.size() - 1; ai >= 0; ai--) { // larger alpha first: ties keep it
-            double theta = grid.at(ai) * mu;
-            for (double kappa : kappas) {
-                long sumN = 0;
-                long sumN2 = 0;
-                double sumAN = 0;
-                for (int i = 0; i < n; i++) {
-                    int count = IfCount.count(current[i], 0, theta, kappa * theta, reset);
-                    sumN += count;
-                    sumN2 += (long) count * count;
-                    sumAN += centred[i] * count;
-                }
-                double varN = ((double) n * sumN2 - (double) sumN * sumN) / ((double) n * n);
+            for (int ki = 0; ki < kappas.length; ki++) {
+                double[] s = sums[ai * kappas.length + ki];
+                double varN = ((double) n * s[1] - s[0] * s[0]) / ((double) n * n);
                 if (!(varN > 0)) {
                     continue;
                 }
-                double cov = sumAN / n;
+                double cov = s[2] / n;
                 double corr = cov / Math.sqrt(varA * varN);
                 if (corr > bestCorr) {
                     bestCorr = corr;
                     bestAlpha = ai;
-                    bestKappa = kappa;
+                    bestKappa = kappas[ki];
                     bestCov = cov;
                 }
             }
