@@ -4,18 +4,18 @@ import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNBatchNormHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNConvHelper;
 import org.deeplearning4j.nn.layers.mkldnn.MKLDNNSubsamplingHelper;
-import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalization;
 import org.deeplearning4j.nn.layers.normalization.BatchNormalizationHelper;
-import org.ullsnn.nn.layers.ChannelBatchNormHelper;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ullsnn.nn.layers.ChannelBatchNormHelper;
 
 /**
  * The one place where convolution, pooling and batch-norm layers get their fast paths: oneDNN for convolution and
@@ -29,8 +29,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * network without BN). This class sets the {@code helper} field of each 2-D {@link ConvolutionLayer},
  * {@link SubsamplingLayer} and {@link BatchNormalization} to {@link MKLDNNConvHelper},
  * {@link MKLDNNSubsamplingHelper} directly, without calling the broken {@code checkSupported()}, and that of each
- * batch-norm layer to {@link ChannelBatchNormHelper} (NCHW, trained gamma and beta: all of ours; it is 4-7x faster
- * than DL4J's {@link MKLDNNBatchNormHelper}, which the others keep).
+ * batch-norm layer to {@link ChannelBatchNormHelper} (NCHW, trained gamma and beta: all of ours; its backward took
+ * 10 ms where DL4J's {@link MKLDNNBatchNormHelper}, which the others keep, took 75 ms on a [120, 16, 32, 32] batch).
  *
  * <p>Helpers live in the runtime layers, not in the configuration, so they must be installed again after
  * every {@code init()}, {@code clone()} and restore: {@link Graphs} does that for the whole project.

@@ -185,7 +185,7 @@ public final class ChannelBatchNormHelper implements BatchNormalizationHelper {
     /** {@code out = p_c u + q_c v + k_c} per channel ({@code v == null}: without the second term). */
     private static void affine(Layout in, float[] p, FloatBuffer u, float[] q, FloatBuffer v, float[] k,
             FloatBuffer out) {
-        ParallelPasses.run(in.rows(), in.positions, (from, to) -> {
+        ParallelPasses.forEach(in.rows(), in.positions, (from, to) -> {
             for (int row = from; row < to; row++) {
                 int c = row % in.channels;
                 float pc = p[c];
@@ -203,7 +203,6 @@ public final class ChannelBatchNormHelper implements BatchNormalizationHelper {
                     }
                 }
             }
-            return null;
         });
     }
 

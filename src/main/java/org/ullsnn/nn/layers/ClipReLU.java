@@ -80,7 +80,7 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
         FloatBuffer es = eps.data().asNioFloat();
         FloatBuffer out = dz.data().asNioFloat();
         int muBits = Float.floatToRawIntBits((float) mu);
-        return ParallelPasses.run((int) z.length(), 1, (from, to) -> {
+        return ParallelPasses.sum((int) z.length(), 1, (from, to) -> {
             double dMu = 0;
             for (int block = from; block < to; block += SUM_BLOCK) {
                 int end = Math.min(to, block + SUM_BLOCK);
@@ -101,7 +101,7 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
                 dMu += (double) s0 + s1 + s2 + s3;
             }
             return dMu;
-        }).stream().mapToDouble(Double::doubleValue).sum();
+        });
     }
 
     /** Elements per block of the float {@code dL/dmu} lanes. */
@@ -121,7 +121,7 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
         DoubleBuffer zs = z.data().asNioDouble();
         DoubleBuffer es = eps.data().asNioDouble();
         DoubleBuffer out = dz.data().asNioDouble();
-        return ParallelPasses.run((int) z.length(), 1, (from, to) -> {
+        return ParallelPasses.sum((int) z.length(), 1, (from, to) -> {
             double dMu = 0;
             for (int i = from; i < to; i++) {
                 double zi = zs.get(i);
@@ -130,7 +130,7 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
                 out.put(i, (zi > 0.0) & (zi < mu) ? ei : 0.0);
             }
             return dMu;
-        }).stream().mapToDouble(Double::doubleValue).sum();
+        });
     }
 
     @Override

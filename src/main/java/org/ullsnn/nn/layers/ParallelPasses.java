@@ -37,11 +37,36 @@ public final class ParallelPasses {
         long work = (long) n * Math.max(1, workPerItem);
         int chunks = (int) Math.max(1, Math.min(Math.min(cores, n), work / (PARALLEL_MIN_WORK / 2)));
         if (work < PARALLEL_MIN_WORK || chunks <= 1) {
-            return Collections.singletonList(pass.run(0, n)); // a pass may return null
+            return Collections.singletonList(pass.run(0, n)); // null-tolerant, as the parallel branch's toList()
         }
         return IntStream.range(0, chunks).parallel()
                 .mapToObj(c -> pass.run((int) ((long) n * c / chunks), (int) ((long) n * (c + 1) / chunks)))
                 .toList();
+    }
+
+    /** A pass over the items {@code [from, to)} that returns its share of a sum. */
+    @FunctionalInterface
+    public interface SumPass {
+        double run(int from, int to);
+    }
+
+    /** A pass over the items {@code [from, to)} that only writes. */
+    @FunctionalInterface
+    public interface WritePass {
+        void run(int from, int to);
+    }
+
+    /** Runs {@code pass} as {@link #run} does and adds the chunks' shares. */
+    public static double sum(int n, long workPerItem, SumPass pass) {
+        return run(n, workPerItem, pass::run).stream().mapToDouble(Double::doubleValue).sum();
+    }
+
+    /** Runs {@code pass} as {@link #run} does, for its writes. */
+    public static void forEach(int n, long workPerItem, WritePass pass) {
+        run(n, workPerItem, (from, to) -> {
+            pass.run(from, to);
+            return Boolean.TRUE;
+        });
     }
 
     /**
