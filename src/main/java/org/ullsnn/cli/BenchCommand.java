@@ -233,7 +233,7 @@ public final class BenchCommand implements Runnable {
                 throw new IllegalArgumentException("give --run or --model, not both");
             }
             if (modelName != null) {
-                run = new ModelZoo(modelsDir != null ? modelsDir : RunOptions.defaultModelsDir()).folder(modelName);
+                run = new ModelZoo(RunOptions.modelsDir(modelsDir)).folder(modelName);
                 ModelZoo.requireIntact(run);
             }
             if (run != null) {

@@ -41,7 +41,7 @@ public final class ModelsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ModelZoo zoo = new ModelZoo(models != null ? models : RunOptions.defaultModelsDir());
+        ModelZoo zoo = new ModelZoo(RunOptions.modelsDir(models));
         List<ModelZoo.Entry> entries = zoo.list();
         PrintWriter out = spec.commandLine().getOut();
         if (entries.isEmpty()) {
@@ -136,7 +136,7 @@ public final class ModelsCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%s holds %.1f MB (budget %.0f MB)%n", zoo.dir(), totalBytes / ModelZoo.MB,
                 ModelZoo.BUDGET_BYTES / ModelZoo.MB);
         out.flush();
-        if (totalBytes > ModelZoo.BUDGET_BYTES) {
+        if (ModelZoo.overBudget(totalBytes)) {
             PrintWriter err = spec.commandLine().getErr();
             err.printf(Locale.ROOT, "ullsnn %s: warning: %s now holds %.1f MB, over the %.0f MB budget; every clone of "
                     + "the repository carries it%n", command, zoo.dir(), totalBytes / ModelZoo.MB,
@@ -158,7 +158,7 @@ public final class ModelsCommand implements Callable<Integer> {
         boolean force;
 
         ModelZoo zoo() {
-            return new ModelZoo(models != null ? models : RunOptions.defaultModelsDir());
+            return new ModelZoo(RunOptions.modelsDir(models));
         }
 
         ModelZoo.DataSource dataSource() {

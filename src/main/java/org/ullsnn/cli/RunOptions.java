@@ -40,12 +40,17 @@ public class RunOptions {
 
     /** The models folder: {@code --models}, else the repository's {@code models/}. */
     Path modelsDir() {
-        return models != null ? models : defaultModelsDir();
+        return modelsDir(models);
     }
 
     /** The repository's {@code models/} (the repository above the working directory, else above the jar). */
     static Path defaultModelsDir() {
         return LabPaths.locate().models();
+    }
+
+    /** {@code models}, else {@link #defaultModelsDir()}: what a {@code --models DIR} option names. */
+    static Path modelsDir(Path models) {
+        return models != null ? models : defaultModelsDir();
     }
 
     /** Whether {@code --run} or {@code --model} was given. */

@@ -222,10 +222,11 @@ public final class ModelZoo {
      * @param totalBytes the size of the whole models folder afterwards
      */
     public record Added(ModelCard card, Path folder, long bytes, long totalBytes) {
-        /** Whether the models folder is now over {@link #BUDGET_BYTES}. */
-        public boolean overBudget() {
-            return totalBytes > BUDGET_BYTES;
-        }
+    }
+
+    /** Whether a models folder of {@code totalBytes} is over {@link #BUDGET_BYTES}. */
+    public static boolean overBudget(long totalBytes) {
+        return totalBytes > BUDGET_BYTES;
     }
 
     /** Where {@link #add} reads CIFAR from: the folder, offline or not, and the file layout per data set. */
