@@ -11,6 +11,7 @@ import org.ullsnn.experiment.MetricsTable;
 import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.Tables;
 import org.ullsnn.io.FileNames;
+import org.ullsnn.nn.train.ScheduleKind;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.progress.ConsoleProgressBar;
 import org.ullsnn.snn.FineTuneSettings;
@@ -30,7 +31,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert a trained DNN and fine-tune the SNN at T steps with surrogate-gradient BPTT.",
-            "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %%, batch 128, boxcar surrogate, dropout 0.1 "
+            "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %% (--schedule cosine for warm-up and cosine), batch 128, boxcar surrogate, dropout 0.1 "
                     + "shared over time, thresholds and leaks trained (leak <= 1).",
             "Writes <run>/finetune/<name>/: config.json, accuracy_before.json, metrics.csv, drift.csv, checkpoints/, "
                     + "model.zip; for a shipped model (--model NAME) <run> is <runs>/NAME."})
@@ -59,6 +60,14 @@ public final class FineTuneCommand implements Callable<Integer> {
 
     @Option(names = "--lr", defaultValue = "1e-4", description = "Initial learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
+
+    @Option(names = "--schedule", defaultValue = "step", description = "Learning-rate schedule: step (lr / 5 at "
+            + "60/80/90 %% of the epochs, the paper's) or cosine (warm-up, then cosine annealing to 0) (default: "
+            + "${DEFAULT-VALUE}).")
+    String schedule;
+
+    @Option(names = "--warmup-epochs", description = "Cosine schedule: epochs of linear warm-up (default: 0).")
+    Double warmupEpochs;
 
     @Option(names = "--l2", defaultValue = "0", description = "L2 coefficient (default: ${DEFAULT-VALUE}).")
     double l2;
@@ -135,7 +144,8 @@ public final class FineTuneCommand implements Callable<Integer> {
     /** The run these options describe. */
     FineTuneRunConfig config() {
         TrainConfig train = TrainConfig.fineTuning().withEpochs(epochs).withBatchSize(batch).withLearningRate(lr)
-                .withL2(l2).withSeed(seed);
+                .withL2(l2).withSeed(seed)
+                .withSchedule(ScheduleKind.parse(schedule), warmupEpochs == null ? 0 : warmupEpochs);
         return new FineTuneRunConfig(folderName(), strategy, timesteps, calibrationImages,
                 new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment);
     }
@@ -154,7 +164,11 @@ public final class FineTuneCommand implements Callable<Integer> {
                 "--epochs", String.valueOf(t.epochs()),
                 "--batch", String.valueOf(t.batchSize()),
                 "--lr", TrainCommand.number(t.learningRate()),
-                "--l2", TrainCommand.number(t.l2()),
+                "--schedule", t.scheduleKind().cliName()));
+        if (t.warmupEpochs() != 0) {
+            a.addAll(List.of("--warmup-epochs", TrainCommand.number(t.warmupEpochs())));
+        }
+        a.addAll(List.of("--l2", TrainCommand.number(t.l2()),
                 "--surrogate", c.settings().surrogate().name(),
                 "--dropout", TrainCommand.number(c.settings().dropout())));
         if (c.settings().detachReset()) {
