@@ -82,6 +82,11 @@ public final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--detach-reset", description = "Drop the surrogate terms through the reset.")
     boolean detachReset;
 
+    @Option(names = "--distill", defaultValue = "0", description = "Share w of the source DNN's class probabilities in "
+            + "the training labels, y = (1 - w) one-hot + w softmax(DNN): knowledge distillation; 0 is the paper's "
+            + "one-hot loss (default: ${DEFAULT-VALUE}).")
+    double distill;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
@@ -147,7 +152,7 @@ public final class FineTuneCommand implements Callable<Integer> {
                 .withL2(l2).withSeed(seed)
                 .withSchedule(ScheduleKind.parse(schedule), warmupEpochs == null ? 0 : warmupEpochs);
         return new FineTuneRunConfig(folderName(), strategy, timesteps, calibrationImages,
-                new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment);
+                new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment, distill);
     }
 
     /**
@@ -173,6 +178,9 @@ public final class FineTuneCommand implements Callable<Integer> {
                 "--dropout", TrainCommand.number(c.settings().dropout())));
         if (c.settings().detachReset()) {
             a.add("--detach-reset");
+        }
+        if (c.distillation() != 0) {
+            a.addAll(List.of("--distill", TrainCommand.number(c.distillation())));
         }
         a.addAll(List.of("--seed", String.valueOf(t.seed()),
                 "--calibration-images", String.valueOf(c.calibrationImages()),

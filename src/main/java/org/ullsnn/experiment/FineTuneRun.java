@@ -25,6 +25,8 @@ import org.ullsnn.nn.Graphs;
 import org.ullsnn.nn.OneDnnHelpers;
 import org.ullsnn.nn.train.Checkpoint;
 import org.ullsnn.nn.train.CheckpointStore;
+import org.ullsnn.nn.train.DistilledEpochData;
+import org.ullsnn.nn.train.EpochData;
 import org.ullsnn.nn.train.EpochMetrics;
 import org.ullsnn.progress.ProgressListener;
 import org.ullsnn.snn.FineTuning;
@@ -144,8 +146,10 @@ public final class FineTuneRun {
         if (config.trainPerClass() > 0) {
             train = train.firstPerClass(config.trainPerClass());
         }
-        CifarEpochData data = new CifarEpochData(train, inputs.test(), inputs.config().normalization(),
+        EpochData cifar = new CifarEpochData(train, inputs.test(), inputs.config().normalization(),
                 config.training().batchSize(), config.training().seed(), config.augment());
+        EpochData data = config.distillation() > 0
+                ? new DistilledEpochData(cifar, inputs.dnn(), config.distillation()) : cifar;
         List<EpochMetrics> done = new ArrayList<>(history);
         // theta and lambda per layer: before the first epoch (or as saved by the interrupted run), then per epoch
         List<FineTuning.NeuronState> drift = new ArrayList<>(earlierDrift.isEmpty()

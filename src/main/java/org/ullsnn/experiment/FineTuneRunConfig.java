@@ -1,5 +1,6 @@
 package org.ullsnn.experiment;
 
+import org.ullsnn.nn.train.DistilledEpochData;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.snn.FineTuneSettings;
 
@@ -16,9 +17,13 @@ import org.ullsnn.snn.FineTuneSettings;
  * @param trainPerClass     first N training images per class (0: all)
  * @param testPerClass      first N test images per class (0: all)
  * @param augment           random crop and flip during fine-tuning
+ * @param distillation      share of the source DNN's probabilities in the training labels ({@link DistilledEpochData});
+ *                          0 trains on the one-hot labels alone (the paper's loss; also what configs saved before this
+ *                          setting read as)
  */
 public record FineTuneRunConfig(String name, String strategy, int timesteps, int calibrationImages,
-        FineTuneSettings settings, TrainConfig training, int trainPerClass, int testPerClass, boolean augment) {
+        FineTuneSettings settings, TrainConfig training, int trainPerClass, int testPerClass, boolean augment,
+        double distillation) {
 
     public FineTuneRunConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -30,6 +35,9 @@ public record FineTuneRunConfig(String name, String strategy, int timesteps, int
         if (calibrationImages < 1 || trainPerClass < 0 || testPerClass < 0) {
             throw new IllegalArgumentException("need calibration images >= 1 and per-class counts >= 0, got "
                     + calibrationImages + ", " + trainPerClass + ", " + testPerClass);
+        }
+        if (!(distillation >= 0 && distillation <= 1)) {
+            throw new IllegalArgumentException("distillation weight must be in [0, 1], got " + distillation);
         }
         if (settings == null || training == null || strategy == null) {
             throw new IllegalArgumentException("strategy, settings and training must be set");

@@ -4,14 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ullsnn.experiment.FineTuneRun;
 import org.ullsnn.experiment.FineTuneRunConfig;
+import org.ullsnn.experiment.TrainRun;
 import org.ullsnn.nn.train.ScheduleKind;
 import org.ullsnn.nn.train.TrainConfig;
 import picocli.CommandLine;
 
-/** {@code finetune --schedule}: the paper's step schedule by default, cosine on request, both reproducible. */
-class FineTuneScheduleTest {
+/**
+ * {@code finetune --schedule} and {@code --distill}: the paper's step schedule and one-hot loss by default, the others on
+ * request, all reproducible; a config saved before {@code --distill} existed reads as the one-hot loss.
+ */
+class FineTuneOptionsTest {
 
     private static FineTuneRunConfig config(String... args) {
         FineTuneCommand command = new FineTuneCommand();
@@ -50,5 +60,27 @@ class FineTuneScheduleTest {
     void unknownScheduleIsRefusedByName() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config("--schedule", "linear"));
         assertTrue(e.getMessage().contains("unknown schedule 'linear'"), e.getMessage());
+    }
+
+    @Test
+    void distillationIsOffByDefaultAndCarriedWhenSet() {
+        assertEquals(0, config().distillation());
+        FineTuneRunConfig distilled = config("--distill", "0.5");
+        assertEquals(0.5, distilled.distillation());
+        assertTrue(FineTuneCommand.reproducingCommand(distilled, "m").contains(" --distill 0.5 "));
+        assertTrue(!FineTuneCommand.reproducingCommand(config(), "m").contains("--distill"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> config("--distill", "1.5"));
+        assertTrue(e.getMessage().contains("distillation weight must be in [0, 1]"), e.getMessage());
+    }
+
+    @Test
+    void configSavedBeforeDistillationReadsAsOneHot(@TempDir Path dir) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode saved = json.valueToTree(config("--name", "old"));
+        saved.remove("distillation");
+        json.writeValue(dir.resolve(TrainRun.CONFIG_FILE).toFile(), Map.of("config", saved));
+        FineTuneRunConfig read = FineTuneRun.readConfig(dir);
+        assertEquals(0, read.distillation());
+        assertEquals(config("--name", "old"), read);
     }
 }
