@@ -212,7 +212,8 @@ public final class ModelsCommand implements Callable<Integer> {
     /** {@code ullsnn models add-finetune}: ships a finished fine-tuning run beside the model it was converted from. */
     @Command(name = "add-finetune", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"Ship the finished fine-tuning run DIR (<runs>/<model>/finetune/<name>/, made by ullsnn "
-                    + "finetune --model MODEL) as <models>/MODEL/finetune/<name>/: the SNN without updater state, "
+                    + "finetune --model MODEL) as <models>/MODEL/finetune/<name>/: the SNN in half precision without "
+                    + "updater state, "
                     + "simulated here at its T on the FULL test set, metrics.csv, drift.csv, accuracy_before.json and "
                     + "config.json copied, finetune.json (strategy, T, epochs, accuracy as converted and fine-tuned, "
                     + "hours, the finetune command that reproduces it, SHA-256); then the table in <models>/README.md.",
@@ -244,7 +245,8 @@ public final class ModelsCommand implements Callable<Integer> {
                     + "%.2f %% fine-tuned on %,d test images (the full test set), %.2f training hours%n", c.model(),
                     c.name(), c.strategy(), c.timesteps(), c.epochs(), 100 * c.accuracyBefore(), c.runTestImages(),
                     100 * c.testAccuracy(), c.testImages(), c.trainingHours());
-            out.printf(Locale.ROOT, "wrote %s: model.zip %.2f MB (no updater state, SHA-256 %s); table in %s%n",
+            out.printf(Locale.ROOT, "wrote %s: model.zip %.2f MB (FP16 parameters, no updater state, SHA-256 %s); "
+                    + "table in %s%n",
                     a.folder(), c.snnBytes() / ModelZoo.MB, c.snnSha256(), zoo.dir().resolve(ModelZoo.README_FILE));
             out.println("reproduce: " + c.finetuneCommand());
             printBudget(spec, "models add-finetune", zoo, a.totalBytes());

@@ -413,9 +413,9 @@ public final class ModelZoo {
         }
         StringBuilder sb = new StringBuilder();
         sb.append("\n### Fine-tuned SNNs\n\nIn `models/<model>/finetune/<name>/`: the SNN converted from the model and "
-                + "trained at T steps (`ullsnn finetune`), with its per-epoch `metrics.csv`, `drift.csv`, "
-                + "`accuracy_before.json` and `config.json`; test accuracy measured at T on the full test set by "
-                + "`ullsnn models add-finetune`.\n\n");
+                + "trained at T steps (`ullsnn finetune`), its parameters stored as 16-bit floats (read back as 32-bit), "
+                + "with its per-epoch `metrics.csv`, `drift.csv`, `accuracy_before.json` and `config.json`; test "
+                + "accuracy measured at T on the full test set, on the stored SNN, by `ullsnn models add-finetune`.\n\n");
         sb.append("| model | fine-tuning | strategy | T | epochs | as converted | fine-tuned | training hours | MB | SHA-256 of model.zip |\n");
         sb.append("|---|---|---|---|---|---|---|---|---|---|\n");
         for (FineTunedCard c : cards) {

@@ -24,7 +24,8 @@ import org.ullsnn.snn.SpikingNetwork;
 /**
  * Fine-tuned SNNs shipped beside the DNN they were converted from, in
  * {@code models/<model>/finetune/<name>/}: a finished fine-tuning run ({@link FineTuneRun}) copied with its SNN saved
- * without updater state, its per-epoch {@code metrics.csv}, {@code drift.csv}, {@code accuracy_before.json} and
+ * in half precision ({@link Graphs#saveHalfPrecision}: FP16 parameters, half the size) without updater state, its
+ * per-epoch {@code metrics.csv}, {@code drift.csv}, {@code accuracy_before.json} and
  * {@code config.json}, and a {@link FineTunedCard} in {@code finetune.json} whose test accuracy is measured on the full
  * test set when the entry is made. A notebook reads such a folder as it reads a fine-tuning run, so fine-tuning that
  * took an hour on a CPU need not be repeated on a fresh clone.
@@ -107,9 +108,9 @@ public final class ShippedFineTuning {
 
     /**
      * Ships the finished fine-tuning run {@code runDir} beside the shipped model {@code model}, as
-     * {@code <models>/<model>/finetune/<run's name>/}: the SNN saved without updater state and simulated at its T on
-     * the full test set, the run's metrics, drift, accuracy before and config copied, and the card written; then the
-     * models README is regenerated. The entry appears at once and whole.
+     * {@code <models>/<model>/finetune/<run's name>/}: the SNN saved in half precision without updater state and
+     * simulated, as read back, at its T on the full test set, the run's metrics, drift, accuracy before and config
+     * copied, and the card written; then the models README is regenerated. The entry appears at once and whole.
      *
      * @param command the {@code bin/ullsnn finetune} command line that reproduces the run
      * @param force   replace an existing entry of that name
@@ -141,7 +142,7 @@ public final class ShippedFineTuning {
         Files.createDirectories(root);
         Path tmp = root.resolve("." + config.name() + ".tmp-" + System.nanoTime());
         try {
-            Graphs.saveWithoutUpdater(Graphs.load(runDir.resolve(TrainRun.MODEL_FILE)), tmp.resolve(TrainRun.MODEL_FILE));
+            Graphs.saveHalfPrecision(Graphs.load(runDir.resolve(TrainRun.MODEL_FILE)), tmp.resolve(TrainRun.MODEL_FILE));
             for (String f : List.of(TrainRun.METRICS_FILE, DRIFT_FILE, BEFORE_FILE, TrainRun.CONFIG_FILE)) {
                 AtomicFile.write(tmp.resolve(f), t -> Files.copy(runDir.resolve(f), t, StandardCopyOption.REPLACE_EXISTING));
             }

@@ -70,13 +70,31 @@ public final class Graphs {
         AtomicFile.write(file, tmp -> ModelSerializer.writeModel(net, tmp.toFile(), false));
     }
 
-    /** Loads a network written by {@link #save} (with its updater state) or {@link #saveWithoutUpdater}. */
+    /**
+     * Writes {@code net} without its updater state and with its parameters rounded to 16-bit floats (IEEE half
+     * precision: about 3 significant digits, half the size of {@link #saveWithoutUpdater}) to {@code file}
+     * atomically: for shipped fine-tuned SNNs, where the models folder's size budget counts. {@link #load} reads it
+     * back as FLOAT; measure what ships on the file read back, not on {@code net}.
+     */
+    public static void saveHalfPrecision(ComputationGraph net, Path file) {
+        saveWithoutUpdater(net.convertDataType(DataType.HALF), file);
+    }
+
+    /**
+     * Loads a network written by {@link #save} (with its updater state), {@link #saveWithoutUpdater} or
+     * {@link #saveHalfPrecision} (whose 16-bit parameters come back widened to FLOAT, the type every layer here
+     * computes in).
+     */
     public static ComputationGraph load(Path file) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no model file at " + file.toAbsolutePath());
         }
         try {
-            return OneDnnHelpers.enable(ModelSerializer.restoreComputationGraph(file.toFile(), true));
+            ComputationGraph net = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+            if (net.params() != null && net.params().dataType() == DataType.HALF) {
+                net = net.convertDataType(DataType.FLOAT);
+            }
+            return OneDnnHelpers.enable(net);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read model " + file + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {

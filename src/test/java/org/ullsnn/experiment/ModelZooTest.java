@@ -139,11 +139,21 @@ class ModelZooTest {
             for (Path model : entries.filter(p -> Files.isRegularFile(p.resolve("model.json"))).toList()) {
                 Path copy = Files.createDirectories(zoo.dir().resolve(model.getFileName().toString()));
                 Files.copy(model.resolve("model.json"), copy.resolve("model.json"));
+                Path tuned = model.resolve(FineTuneRun.FINETUNE_DIR);
+                if (Files.isDirectory(tuned)) {
+                    try (var runs = Files.list(tuned)) {
+                        for (Path run : runs.filter(r -> Files.isRegularFile(r.resolve(ShippedFineTuning.CARD_FILE))).toList()) {
+                            Path to = Files.createDirectories(copy.resolve(FineTuneRun.FINETUNE_DIR).resolve(run.getFileName().toString()));
+                            Files.copy(run.resolve(ShippedFineTuning.CARD_FILE), to.resolve(ShippedFineTuning.CARD_FILE));
+                        }
+                    }
+                }
             }
         }
         zoo.writeReadme();
         assertEquals(Files.readString(committed.resolve("README.md")), Files.readString(zoo.dir().resolve("README.md")),
-                "models/README.md is generated from the model.json files: edit them, or run `ullsnn models add`");
+                "models/README.md is generated from the model.json and finetune.json files: edit them, or run `ullsnn models "
+                        + "add` / `models add-finetune`");
     }
 
     @Test
