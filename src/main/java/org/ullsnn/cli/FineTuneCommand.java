@@ -10,7 +10,6 @@ import org.ullsnn.experiment.FineTuneRunConfig;
 import org.ullsnn.experiment.MetricsTable;
 import org.ullsnn.experiment.RunLocation;
 import org.ullsnn.experiment.Tables;
-import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.train.ScheduleKind;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.progress.ConsoleProgressBar;
@@ -31,8 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "finetune", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Convert a trained DNN and fine-tune the SNN at T steps with surrogate-gradient BPTT.",
-            "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %% (--schedule cosine for warm-up and cosine), batch 128, boxcar surrogate, dropout 0.1 "
-                    + "shared over time, thresholds and leaks trained (leak <= 1).",
+            "Defaults (METHOD.md §5): AMSGrad lr 1e-4 / 5 at 60/80/90 %% (--schedule cosine for warm-up and cosine), "
+                    + "batch 128, boxcar surrogate, dropout 0.1 shared over time, thresholds and leaks trained (leak <= 1).",
             "Writes <run>/finetune/<name>/: config.json, accuracy_before.json, metrics.csv, drift.csv, checkpoints/, "
                     + "model.zip; for a shipped model (--model NAME) <run> is <runs>/NAME."})
 public final class FineTuneCommand implements Callable<Integer> {
@@ -143,7 +142,7 @@ public final class FineTuneCommand implements Callable<Integer> {
     }
 
     private String folderName() {
-        return name != null ? name : FileNames.safe(strategy) + "-T" + timesteps;
+        return name != null ? name : FineTuneRunConfig.defaultName(strategy, timesteps);
     }
 
     /** The run these options describe. */

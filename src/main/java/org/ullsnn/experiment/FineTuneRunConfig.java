@@ -1,5 +1,6 @@
 package org.ullsnn.experiment;
 
+import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.train.DistilledEpochData;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.snn.FineTuneSettings;
@@ -24,6 +25,14 @@ import org.ullsnn.snn.FineTuneSettings;
 public record FineTuneRunConfig(String name, String strategy, int timesteps, int calibrationImages,
         FineTuneSettings settings, TrainConfig training, int trainPerClass, int testPerClass, boolean augment,
         double distillation) {
+
+    /**
+     * The folder name {@code ullsnn finetune} gives a run without {@code --name}: the strategy as written on the
+     * command line, made file-safe, and T, e.g. {@code fitted-dnn:1.3} at T = 2 to {@code fitted-dnn_1.3-T2}.
+     */
+    public static String defaultName(String strategy, int timesteps) {
+        return FileNames.safe(strategy) + "-T" + timesteps;
+    }
 
     public FineTuneRunConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {

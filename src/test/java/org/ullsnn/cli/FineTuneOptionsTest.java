@@ -83,4 +83,11 @@ class FineTuneOptionsTest {
         assertEquals(0, read.distillation());
         assertEquals(config("--name", "old"), read);
     }
+
+    @Test
+    void defaultRunNameIsTheCommandLineStrategyMadeFileSafe() {
+        assertEquals("fitted-dnn_1.3-T2", FineTuneRunConfig.defaultName("fitted-dnn:1.3", 2));
+        assertEquals("fitted-dnn_1.3-T2", config("--strategy", "fitted-dnn:1.3").name());
+        assertEquals("recommended-T4", config("--strategy", "recommended", "--timesteps", "4").name());
+    }
 }
