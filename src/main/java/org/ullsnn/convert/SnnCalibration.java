@@ -13,19 +13,12 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.nn.graph.vertex.GraphVertex;
-import org.deeplearning4j.nn.workspace.ArrayType;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
-import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
-import org.nd4j.linalg.api.memory.enums.AllocationPolicy;
-import org.nd4j.linalg.api.memory.enums.LearningPolicy;
-import org.nd4j.linalg.api.memory.enums.ResetPolicy;
-import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.ullsnn.nn.GraphForward;
 import org.ullsnn.snn.SpikingNetwork;
 import org.ullsnn.snn.TimeFolding;
 
@@ -54,14 +47,6 @@ import org.ullsnn.snn.TimeFolding;
  */
 final class SnnCalibration implements AutoCloseable {
 
-    private static final String WORKSPACE = "ULLSNN_SNN_CALIBRATION";
-    /** Learns its size on the first run, then serves every allocation of a segment run from one block. */
-    private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
-            .initialSize(0).overallocationLimit(0.1).policyReset(ResetPolicy.BLOCK_LEFT)
-            .policyAllocation(AllocationPolicy.OVERALLOCATE).policySpill(SpillPolicy.REALLOCATE)
-            .policyLearning(LearningPolicy.FIRST_LOOP).build();
-    /** Puts every array a layer creates into {@link #WORKSPACE}. */
-    private static final LayerWorkspaceMgr WORKSPACE_MGR = allInWorkspace();
 
     private final INDArray images;
     private final int batchSize;
@@ -401,17 +386,7 @@ final class SnnCalibration implements AutoCloseable {
         for (String layer : new ArrayList<>(spikes.keySet())) {
             free(layer);
         }
-        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE)) {
-            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE).destroyWorkspace();
-        }
-    }
-
-    private static LayerWorkspaceMgr allInWorkspace() {
-        LayerWorkspaceMgr.Builder b = LayerWorkspaceMgr.builder();
-        for (ArrayType type : ArrayType.values()) {
-            b.with(type, WORKSPACE, WORKSPACE_CONFIG);
-        }
-        return b.build();
+        GraphForward.release();
     }
 
     /**
@@ -520,24 +495,14 @@ final class SnnCalibration implements AutoCloseable {
      */
     private static void forward(ComputationGraph graph, List<String> vertices, INDArray batch,
             Supplier<Map<String, INDArray>> sources, Consumer<Map<String, INDArray>> use) {
-        Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
-        graph.setInputs(batch); // as ComputationGraph.output does: preprocessors read the batch size from it
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG,
-                WORKSPACE)) {
-            Map<String, INDArray> values = new HashMap<>(sources.get());
-            for (String name : vertices) {
-                GraphVertex vertex = graph.getVertex(name);
-                List<String> in = inputs.get(name);
-                for (int i = 0; i < in.size(); i++) {
-                    vertex.setInput(i, values.get(in.get(i)), WORKSPACE_MGR);
-                }
-                values.put(name, vertex.doForward(false, WORKSPACE_MGR));
+        GraphForward.run(graph, vertices, batch, sources, new GraphForward.Visitor() {
+            @Override
+            public void onEnd(Map<String, INDArray> outputs) {
+                use.accept(outputs);
             }
-            use.accept(values);
-        } finally {
-            graph.clearLayersStates(); // the layers' inputs point into the workspace
-        }
+        });
     }
+
 
     private INDArray batch(int b) {
         long start = (long) b * batchSize;

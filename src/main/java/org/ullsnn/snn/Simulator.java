@@ -8,8 +8,8 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.ullsnn.nn.GraphForward;
 import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
 
@@ -51,49 +51,45 @@ public final class Simulator {
             data.reset();
         }
         long[] correct = new long[steps];
-        Map<String, long[]> spikeCounts = new LinkedHashMap<>(); // layer -> spikes per step
-        Map<String, Long> neurons = new LinkedHashMap<>();
-        Map<String, INDArray> perNeuron = new LinkedHashMap<>(); // layer -> [1, neurons] DOUBLE running counts
-        byName.keySet().forEach(k -> spikeCounts.put(k, new long[steps]));
-        snn.spikingPools().forEach(k -> spikeCounts.put(k, new long[steps]));
+        Map<String, SpikeTally> tallies = new LinkedHashMap<>(); // IF layers, then max-pools over spikes
+        byName.keySet().forEach(k -> tallies.put(k, new SpikeTally(k, steps)));
+        snn.spikingPools().forEach(k -> tallies.put(k, new SpikeTally(k, steps)));
         List<MembraneTrace> recorded = new ArrayList<>();
-        List<String> wanted = new ArrayList<>(spikeCounts.keySet());
-        wanted.add(snn.logitsVertex());
-        traces.forEach(r -> wanted.add(byName.get(r.layer()).inputVertex()));
+        Map<String, List<TraceRequest>> tracedCurrents = new LinkedHashMap<>(); // input vertex -> its traces
+        traces.forEach(r -> tracedCurrents.computeIfAbsent(byName.get(r.layer()).inputVertex(), k -> new ArrayList<>())
+                .add(r));
         long seen = 0;
         long batches = 0;
         String task = "simulate T=" + steps;
         while (data.hasNext()) {
             DataSet batch = data.next();
             long n = batch.numExamples();
-            Map<String, INDArray> acts = activations(snn, wanted, batch.getFeatures());
-            INDArray logits = acts.get(snn.logitsVertex());
+            long first = seen;
             INDArray expected = batch.getLabels().argMax(1);
-            INDArray running = stepRows(logits, 0, n).dup();
-            for (int t = 0; t < steps; t++) {
-                if (t > 0) {
-                    running.addi(stepRows(logits, t, n));
+            // every vertex's output is read where the pass leaves it, in its workspace
+            GraphForward.run(snn.graph(), batch.getFeatures(), new GraphForward.Visitor() {
+                @Override
+                public void onVertex(String vertex, INDArray output) {
+                    SpikeTally tally = tallies.get(vertex);
+                    if (tally != null) {
+                        tally.add(output);
+                    }
+                    if (vertex.equals(snn.logitsVertex())) {
+                        INDArray running = stepRows(output, 0, n).dup();
+                        for (int t = 0; t < steps; t++) {
+                            if (t > 0) {
+                                running.addi(stepRows(output, t, n));
+                            }
+                            correct[t] += running.argMax(1).eq(expected).castTo(DataType.INT).sumNumber().longValue();
+                        }
+                    }
+                    for (TraceRequest r : tracedCurrents.getOrDefault(vertex, List.of())) {
+                        if (r.sample() >= first && r.sample() < first + n) {
+                            recorded.add(trace(snn, output, r, r.sample() - first, n));
+                        }
+                    }
                 }
-                correct[t] += running.argMax(1).eq(expected).castTo(DataType.INT).sumNumber().longValue();
-            }
-            for (String name : spikeCounts.keySet()) {
-                INDArray spikes = acts.get(name);
-                long perSample = spikes.length() / spikes.size(0);
-                neurons.put(name, perSample);
-                INDArray perStep = spikes.reshape('c', new long[] {steps, n * perSample}).sum(1);
-                INDArray counts = columnSums(spikes.reshape('c', new long[] {steps * n, perSample}));
-                perNeuron.computeIfAbsent(name, k -> Nd4j.zeros(DataType.DOUBLE, 1, perSample))
-                        .addi(counts.castTo(DataType.DOUBLE));
-                long[] c = spikeCounts.get(name);
-                for (int t = 0; t < steps; t++) {
-                    c[t] += perStep.getLong(t);
-                }
-            }
-            for (TraceRequest r : traces) {
-                if (r.sample() >= seen && r.sample() < seen + n) {
-                    recorded.add(trace(snn, acts.get(byName.get(r.layer()).inputVertex()), r, r.sample() - seen, n));
-                }
-            }
+            });
             seen += n;
             progress.onProgress(ProgressEvent.of(task, ++batches, -1, "batch", String.format(java.util.Locale.ROOT,
                     "acc@T %.2f %%", 100.0 * correct[steps - 1] / seen)));
@@ -113,35 +109,12 @@ public final class Simulator {
         }
         List<LayerSpikes> layers = new ArrayList<>();
         List<LayerSpikes> pooled = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : spikeCounts.entrySet()) {
-            long[] counts = java.util.Arrays.stream(perNeuron.get(e.getKey()).toDoubleVector()).mapToLong(v -> (long) v)
-                    .toArray();
-            LayerSpikes ls = new LayerSpikes(e.getKey(), neurons.get(e.getKey()), seen, e.getValue(), counts);
-            (byName.containsKey(e.getKey()) ? layers : pooled).add(ls);
+        for (Map.Entry<String, SpikeTally> e : tallies.entrySet()) {
+            (byName.containsKey(e.getKey()) ? layers : pooled).add(e.getValue().result());
         }
         progress.onProgress(ProgressEvent.done(task, batches, batches, "batch",
                 String.format(java.util.Locale.ROOT, "acc@T %.2f %%", 100 * accuracy[steps - 1])));
         return new SimulationResult(steps, seen, accuracy, layers, pooled, recorded);
-    }
-
-    /**
-     * Column sums of a {@code [rows, cols]} spike matrix as {@code [1, cols]}: one matrix-vector product with a
-     * row of ones (BLAS), where {@code sum(0)} reduces along strided columns several times slower. Exact for
-     * spike counts below 2^24 in FLOAT.
-     */
-    static INDArray columnSums(INDArray matrix) {
-        return Nd4j.ones(matrix.dataType(), 1, matrix.size(0)).mmul(matrix);
-    }
-
-    /** Only the vertices asked for (DL4J computes what they need, detached from workspaces). */
-    private static Map<String, INDArray> activations(SpikingNetwork snn, List<String> names, INDArray features) {
-        List<String> unique = names.stream().distinct().toList();
-        INDArray[] out = snn.graph().output(unique, false, new INDArray[] {features}, null);
-        Map<String, INDArray> map = new LinkedHashMap<>();
-        for (int i = 0; i < unique.size(); i++) {
-            map.put(unique.get(i), out[i]);
-        }
-        return map;
     }
 
     /** Rows {@code t*N .. t*N + N - 1}: step {@code t} of every sample (a view). */

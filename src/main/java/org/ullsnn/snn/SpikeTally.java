@@ -1,0 +1,86 @@
+package org.ullsnn.snn;
+
+import java.util.Arrays;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * Running spike counts of one layer over the batches of a simulation: spikes per step and per neuron. Fed with
+ * each batch's spike tensor where it lies (in the forward pass's workspace, {@link org.ullsnn.nn.GraphForward});
+ * only the small counts live outside the workspaces.
+ */
+public final class SpikeTally {
+
+    private final String layer;
+    private final int steps;
+    private final long[] perStep;
+    private long neuronsPerSample = -1;
+    private long samples;
+    private INDArray perNeuron; // [1, neuronsPerSample] DOUBLE, outside any workspace
+
+    /** An empty tally for {@code layer} over {@code steps} time steps. */
+    public SpikeTally(String layer, int steps) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("a spike tally needs T >= 1, got " + steps);
+        }
+        this.layer = layer;
+        this.steps = steps;
+        this.perStep = new long[steps];
+    }
+
+    /**
+     * Counts one batch's time-folded spikes {@code [T*N, ...]} (rows {@code t*N .. t*N + N - 1} are step t; values
+     * 0 or 1; c-order). One matrix product reads the spikes once: {@code R = E S}, with {@code S} the spikes as
+     * {@code [T*N, neurons]} and {@code E} the {@code [T, T*N]} indicator of each step's rows, gives every neuron's
+     * spikes per step; its row sums are the spikes per step and its column sums the spikes per neuron. Temporaries go
+     * to the current workspace. Exact while a neuron or a step of one batch holds fewer than 2^24 spikes (FLOAT).
+     *
+     * @throws IllegalArgumentException when the rows are not a multiple of T or the neurons per image change
+     */
+    public void add(INDArray spikes) {
+        long rows = spikes.size(0);
+        if (rows % steps != 0) {
+            throw new IllegalArgumentException("layer '" + layer + "': " + rows + " rows are not T = " + steps
+                    + " steps of one batch");
+        }
+        long n = rows / steps;
+        long perImage = spikes.length() / rows;
+        if (neuronsPerSample >= 0 && neuronsPerSample != perImage) {
+            throw new IllegalArgumentException("layer '" + layer + "': " + perImage + " neurons per image, earlier "
+                    + "batches had " + neuronsPerSample);
+        }
+        neuronsPerSample = perImage;
+        INDArray stepIndicator = Nd4j.zeros(spikes.dataType(), steps, rows);
+        for (int t = 0; t < steps; t++) {
+            stepIndicator.get(NDArrayIndex.point(t), NDArrayIndex.interval((long) t * n, (t + 1L) * n)).assign(1);
+        }
+        INDArray perStepAndNeuron = stepIndicator.mmul(spikes.reshape('c', new long[] {rows, perImage}))
+                .castTo(DataType.DOUBLE); // [T, neurons]
+        INDArray stepTotals = perStepAndNeuron.sum(1);
+        for (int t = 0; t < steps; t++) {
+            perStep[t] += Math.round(stepTotals.getDouble(t));
+        }
+        if (perNeuron == null) {
+            try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
+                perNeuron = Nd4j.zeros(DataType.DOUBLE, 1, perImage);
+            }
+        }
+        perNeuron.addi(perStepAndNeuron.sum(true, 0));
+        samples += n;
+    }
+
+    /** Images counted so far. */
+    public long samples() {
+        return samples;
+    }
+
+    /** The counts so far, per step and per neuron. */
+    public LayerSpikes result() {
+        long[] neurons = perNeuron == null ? new long[0]
+                : Arrays.stream(perNeuron.toDoubleVector()).mapToLong(v -> (long) v).toArray();
+        return new LayerSpikes(layer, Math.max(0, neuronsPerSample), samples, perStep, neurons);
+    }
+}
