@@ -1,8 +1,10 @@
 package org.ullsnn.experiment;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -247,6 +249,9 @@ public final class ConversionSweep {
         int maxT = ts.get(ts.size() - 1);
         List<Cell> cells = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
+        // strategies often agree (max-norm, percentile and trained clip on a saturating ClipReLU net): an SNN
+        // identical to one already simulated at the same T reuses that simulation
+        Map<String, SimulationResult> simulated = new HashMap<>();
         for (ThresholdStrategy s : strategies) {
             List<Integer> conversions = s.dependsOnTimesteps() ? ts : List.of(maxT);
             for (int convertT : conversions) {
@@ -259,7 +264,15 @@ public final class ConversionSweep {
                     LOG.warn("sweep strategy={} T={} failed: {}", s.name(), convertT, e.getMessage());
                     continue;
                 }
-                SimulationResult sim = Simulator.run(c.snn(), test.get(), progress);
+                String fingerprint = c.snn().fingerprint();
+                SimulationResult sim = simulated.get(fingerprint);
+                if (sim == null) {
+                    sim = Simulator.run(c.snn(), test.get(), progress);
+                    simulated.put(fingerprint, sim);
+                } else {
+                    LOG.info("sweep strategy={} T={}: the same SNN as one simulated before, simulation reused",
+                            s.name(), convertT);
+                }
                 for (int t : s.dependsOnTimesteps() ? List.of(convertT) : ts) {
                     cells.add(new Cell(s.name(), t, c, t == sim.timesteps() ? sim : sim.firstSteps(t)));
                     log(cells.get(cells.size() - 1));

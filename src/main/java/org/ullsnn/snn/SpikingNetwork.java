@@ -113,6 +113,26 @@ public final class SpikingNetwork {
         return logitsVertex;
     }
 
+    /**
+     * A SHA-256 digest of everything that decides this network's outputs: its configuration (as JSON: layers, T,
+     * IF settings; without the random seed, which only training draws from) and all its parameters (weights,
+     * thresholds, leaks). Two networks with the same fingerprint compute the same spikes on the same input.
+     */
+    public String fingerprint() {
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            String conf = graph.getConfiguration().toJson().replaceAll("\"seed\" : -?\\d+", "\"seed\" : 0");
+            sha.update(conf.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            org.nd4j.linalg.api.ndarray.INDArray params = graph.params();
+            if (params != null) {
+                sha.update(params.data().asBytes());
+            }
+            return java.util.HexFormat.of().formatHex(sha.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    }
+
     /** The runtime IF layer called {@code name}. */
     public IFNeuron neuron(String name) {
         if (!(graph.getLayer(name) instanceof IFNeuron n)) {

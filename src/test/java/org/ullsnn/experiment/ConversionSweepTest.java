@@ -74,6 +74,34 @@ class ConversionSweepTest {
     }
 
     @Test
+    void anSnnIdenticalToOneAlreadySimulatedReusesItsSimulation() {
+        ComputationGraph dnn = SmallTrainedNet.get();
+        NetworkDistribution d = DistributionCapture.run(dnn, SmallTrainedNet.calibrationImages(), CaptureConfig.defaults());
+        // a lambda strategy that picks exactly the trained clip's thresholds, and one that does not
+        ThresholdStrategy sameAsClip = ThresholdStrategy.named("same as clip",
+                (stats, t) -> org.ullsnn.convert.LayerThreshold.of(stats.mu()));
+        ThresholdStrategy higher = ThresholdStrategy.named("higher",
+                (stats, t) -> org.ullsnn.convert.LayerThreshold.of(1.1 * stats.mu()));
+        ConversionSweep.Result r = ConversionSweep.run(dnn, d, ConvertConfig.of(ThresholdStrategy.trainedClip(), 1,
+                SmallTrainedNet.calibrationImages()), List.of(ThresholdStrategy.trainedClip(), sameAsClip, higher),
+                List.of(2), () -> SmallTrainedNet.testBatches(32), 0.9, ProgressListener.silent());
+        assertEquals(3, r.cells().size());
+        var clip = r.cells().get(0);
+        var same = r.cells().get(1);
+        var other = r.cells().get(2);
+        assertEquals(clip.conversion().snn().fingerprint(), same.conversion().snn().fingerprint());
+        assertTrue(clip.simulation() == same.simulation(), "the identical SNN was not simulated again");
+        assertTrue(clip.conversion() != same.conversion(), "each cell keeps its own conversion");
+        assertTrue(!clip.conversion().snn().fingerprint().equals(other.conversion().snn().fingerprint()));
+        assertTrue(clip.simulation() != other.simulation());
+        var again = ConversionSweep.run(dnn, d, ConvertConfig.of(higher, 1, SmallTrainedNet.calibrationImages()),
+                List.of(higher), List.of(2), () -> SmallTrainedNet.testBatches(32), 0.9, ProgressListener.silent());
+        assertEquals(other.simulation().finalAccuracy(), again.cells().get(0).simulation().finalAccuracy());
+        assertTrue(other.simulation().spikesPerSample() != clip.simulation().spikesPerSample(),
+                "a different threshold changes the spikes");
+    }
+
+    @Test
     void aCellThatCannotBeConvertedIsReportedAndTheSweepGoesOn() {
         ComputationGraph dnn = SmallTrainedNet.get();
         NetworkDistribution d = DistributionCapture.run(dnn, SmallTrainedNet.calibrationImages(), CaptureConfig.defaults());
