@@ -48,6 +48,9 @@ import org.ullsnn.snn.TimeFolding;
 final class SnnCalibration implements AutoCloseable {
 
 
+    /** Segment runs, in a workspace of their own that {@link #close()} frees (simulations keep theirs). */
+    private static final GraphForward PASS = new GraphForward("ULLSNN_SNN_CALIBRATION");
+
     private final INDArray images;
     private final int batchSize;
     private final Map<String, LayerSamples> samples;
@@ -386,7 +389,7 @@ final class SnnCalibration implements AutoCloseable {
         for (String layer : new ArrayList<>(spikes.keySet())) {
             free(layer);
         }
-        GraphForward.release();
+        PASS.release();
     }
 
     /**
@@ -495,7 +498,7 @@ final class SnnCalibration implements AutoCloseable {
      */
     private static void forward(ComputationGraph graph, List<String> vertices, INDArray batch,
             Supplier<Map<String, INDArray>> sources, Consumer<Map<String, INDArray>> use) {
-        GraphForward.run(graph, vertices, batch, sources, new GraphForward.Visitor() {
+        PASS.run(graph, vertices, batch, sources, new GraphForward.Visitor() {
             @Override
             public void onEnd(Map<String, INDArray> outputs) {
                 use.accept(outputs);

@@ -1,6 +1,7 @@
 package org.ullsnn.experiment;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -253,7 +254,10 @@ public final class ConversionSweep {
         // identical to one already simulated at the same T reuses that simulation
         Map<String, SimulationResult> simulated = new HashMap<>();
         for (ThresholdStrategy s : strategies) {
-            List<Integer> conversions = s.dependsOnTimesteps() ? ts : List.of(maxT);
+            // largest T first: the simulation workspace learns its largest size once instead of growing at every T
+            List<Integer> conversions = s.dependsOnTimesteps() ? ts.stream().sorted(Comparator.reverseOrder()).toList()
+                    : List.of(maxT);
+            int strategyStart = cells.size();
             for (int convertT : conversions) {
                 ConversionResult c;
                 try {
@@ -278,6 +282,7 @@ public final class ConversionSweep {
                     log(cells.get(cells.size() - 1));
                 }
             }
+            cells.subList(strategyStart, cells.size()).sort(Comparator.comparingInt(Cell::timesteps));
         }
         return new Result(dnnAccuracy, cells, failures);
     }

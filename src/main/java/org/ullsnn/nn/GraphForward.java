@@ -28,24 +28,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * DL4J's own in-workspace pass ({@code ffToLayerActivationsInWS}) is protected, so the vertices are fed and run
  * here as {@code ComputationGraph.output} runs them.
  *
- * <p>The workspace learns its size on the first batch (a pass of a width-0.25 VGG-16 SNN at T = 4, batch 100,
- * holds about 265 MB) and keeps it for the thread until {@link #release()}. Outputs are valid only inside the
- * visitor's calls: copy what must outlive the pass (or compute under
- * {@code Nd4j.getMemoryManager().scopeOutOfWorkspaces()}).
+ * <p>Each instance has its own named workspace, which learns its size on the first batch (a pass of a width-0.25
+ * VGG-16 SNN at T = 4, batch 100, holds about 265 MB), grows when a larger pass spills over it, and stays with the
+ * thread until {@link #release()}: {@link #SHARED} serves simulations, so a sweep learns its size once, and a
+ * calibration uses its own and frees it when done. Outputs are valid only inside the visitor's calls: copy what
+ * must outlive the pass (or compute under {@code Nd4j.getMemoryManager().scopeOutOfWorkspaces()}).
  */
 public final class GraphForward {
 
-    private static final String WORKSPACE = "ULLSNN_GRAPH_FORWARD";
     /** Learns its size on the first pass, then serves every allocation of a pass from one block. */
     private static final WorkspaceConfiguration WORKSPACE_CONFIG = WorkspaceConfiguration.builder()
             .initialSize(0).overallocationLimit(0.1).policyReset(ResetPolicy.BLOCK_LEFT)
             .policyAllocation(AllocationPolicy.OVERALLOCATE).policySpill(SpillPolicy.REALLOCATE)
             .policyLearning(LearningPolicy.FIRST_LOOP).build();
+    /** The pass simulations use; its workspace stays with the thread (declared after the configuration it reads). */
+    public static final GraphForward SHARED = new GraphForward("ULLSNN_GRAPH_FORWARD");
+
+    private final String workspace;
     /**
-     * Puts every array a layer creates into {@link #WORKSPACE}. Each type is mapped explicitly: a manager built
+     * Puts every array a layer creates into {@link #workspace}. Each type is mapped explicitly: a manager built
      * with {@code defaultNoWorkspace()} first keeps every type scoped out, whatever {@code with} says after.
      */
-    private static final LayerWorkspaceMgr WORKSPACE_MGR = allInWorkspace();
+    private final LayerWorkspaceMgr workspaceMgr;
 
     /** Sees the outputs of one pass. */
     public interface Visitor {
@@ -59,11 +63,18 @@ public final class GraphForward {
         }
     }
 
-    private GraphForward() {
+    /** A pass with its own workspace called {@code workspace}. */
+    public GraphForward(String workspace) {
+        this.workspace = workspace;
+        LayerWorkspaceMgr.Builder b = LayerWorkspaceMgr.builder();
+        for (ArrayType type : ArrayType.values()) {
+            b.with(type, workspace, WORKSPACE_CONFIG);
+        }
+        this.workspaceMgr = b.build();
     }
 
     /** The whole graph on {@code input} (its single network input). */
-    public static void run(ComputationGraph graph, INDArray input, Visitor visitor) {
+    public void run(ComputationGraph graph, INDArray input, Visitor visitor) {
         List<String> inputs = graph.getConfiguration().getNetworkInputs();
         if (inputs.size() != 1) {
             throw new IllegalArgumentException("the graph has " + inputs.size() + " inputs; one is supported");
@@ -86,12 +97,12 @@ public final class GraphForward {
      *                asked for inside the workspace, so that they may be made there
      * @throws IllegalArgumentException when a vertex reads a tensor that is neither a source nor computed before it
      */
-    public static void run(ComputationGraph graph, List<String> vertices, INDArray batch,
+    public void run(ComputationGraph graph, List<String> vertices, INDArray batch,
             Supplier<Map<String, INDArray>> sources, Visitor visitor) {
         Map<String, List<String>> inputs = graph.getConfiguration().getVertexInputs();
         graph.setInputs(batch); // as ComputationGraph.output does
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(WORKSPACE_CONFIG,
-                WORKSPACE)) {
+                workspace)) {
             Map<String, INDArray> values = new HashMap<>(sources.get());
             for (String name : vertices) {
                 GraphVertex vertex = graph.getVertex(name);
@@ -102,9 +113,9 @@ public final class GraphForward {
                         throw new IllegalArgumentException("vertex '" + name + "' reads '" + in.get(i)
                                 + "', which is neither a source nor computed before it");
                     }
-                    vertex.setInput(i, value, WORKSPACE_MGR);
+                    vertex.setInput(i, value, workspaceMgr);
                 }
-                INDArray out = vertex.doForward(false, WORKSPACE_MGR);
+                INDArray out = vertex.doForward(false, workspaceMgr);
                 values.put(name, out);
                 visitor.onVertex(name, out);
             }
@@ -114,18 +125,10 @@ public final class GraphForward {
         }
     }
 
-    /** Frees this thread's workspace (the next pass learns its size again). */
-    public static void release() {
-        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(WORKSPACE)) {
-            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(WORKSPACE).destroyWorkspace();
+    /** Frees this pass's workspace on this thread (the next pass learns its size again). */
+    public void release() {
+        if (Nd4j.getWorkspaceManager().checkIfWorkspaceExists(workspace)) {
+            Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread(workspace).destroyWorkspace();
         }
-    }
-
-    private static LayerWorkspaceMgr allInWorkspace() {
-        LayerWorkspaceMgr.Builder b = LayerWorkspaceMgr.builder();
-        for (ArrayType type : ArrayType.values()) {
-            b.with(type, WORKSPACE, WORKSPACE_CONFIG);
-        }
-        return b.build();
     }
 }

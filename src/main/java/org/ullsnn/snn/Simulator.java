@@ -67,7 +67,7 @@ public final class Simulator {
             long first = seen;
             INDArray expected = batch.getLabels().argMax(1);
             // every vertex's output is read where the pass leaves it, in its workspace
-            GraphForward.run(snn.graph(), batch.getFeatures(), new GraphForward.Visitor() {
+            GraphForward.SHARED.run(snn.graph(), batch.getFeatures(), new GraphForward.Visitor() {
                 @Override
                 public void onVertex(String vertex, INDArray output) {
                     SpikeTally tally = tallies.get(vertex);

@@ -43,7 +43,7 @@ class GraphForwardTest {
             Map<String, INDArray> expected = graph.feedForward(x, false);
             Map<String, INDArray> seen = new LinkedHashMap<>();
             Map<String, INDArray> atEnd = new LinkedHashMap<>();
-            GraphForward.run(graph, x, new GraphForward.Visitor() {
+            GraphForward.SHARED.run(graph, x, new GraphForward.Visitor() {
                 @Override
                 public void onVertex(String vertex, INDArray output) {
                     assertTrue(output.isAttached(), vertex + " should lie in the pass's workspace");
@@ -80,18 +80,18 @@ class GraphForwardTest {
         INDArray firstOut = all.get(first);
         INDArray expected = all.get(second);
         INDArray[] got = new INDArray[1];
-        GraphForward.run(graph, List.of(second), x, () -> Map.of(first, firstOut), new GraphForward.Visitor() {
+        GraphForward.SHARED.run(graph, List.of(second), x, () -> Map.of(first, firstOut), new GraphForward.Visitor() {
             @Override
             public void onVertex(String vertex, INDArray output) {
                 got[0] = output.detach();
             }
         });
         assertTrue(expected.equalsWithEps(got[0], 1e-5));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphForward.run(graph,
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GraphForward.SHARED.run(graph,
                 List.of(second), x, Map::of, new GraphForward.Visitor() {
                 }));
         assertTrue(e.getMessage().contains(first), e.getMessage());
         assertFalse(Nd4j.getMemoryManager().getCurrentWorkspace() != null, "no workspace left open after a failure");
-        GraphForward.release();
+        GraphForward.SHARED.release();
     }
 }
