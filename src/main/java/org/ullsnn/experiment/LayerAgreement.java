@@ -1,7 +1,6 @@
 package org.ullsnn.experiment;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.ullsnn.convert.ConversionResult;
 import org.ullsnn.convert.LayerConversion;
-import org.ullsnn.nn.GraphForward;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.LongColumn;
@@ -79,41 +77,26 @@ public record LayerAgreement(String strategy, int timesteps, List<Layer> layers)
             DataSet batch = images.next();
             INDArray x = batch.getFeatures();
             long n = x.size(0);
-            // both networks read where GraphForward leaves their outputs; the DNN's activations are copied out
-            Map<String, float[]> activations = new HashMap<>();
-            GraphForward.SHARED.run(dnn, x, new GraphForward.Visitor() {
-                @Override
-                public void onVertex(String vertex, INDArray output) {
-                    if (sums.containsKey(vertex)) {
-                        activations.put(vertex, output.castTo(DataType.FLOAT).reshape('c', new long[] {output.length()})
-                                .toFloatVector());
-                    }
-                }
-            });
-            for (String name : names) {
-                if (!activations.containsKey(name)) {
+            Map<String, INDArray> dnnActs = dnn.feedForward(x, false);
+            INDArray[] spikes = converted.snn().graph().output(names, false, new INDArray[] {x}, null);
+            for (int i = 0; i < names.size(); i++) {
+                String name = names.get(i);
+                INDArray a = dnnActs.get(name);
+                if (a == null) {
                     throw new IllegalArgumentException("the DNN has no vertex '" + name + "' for the SNN's IF layer");
                 }
-            }
-            GraphForward.SHARED.run(converted.snn().graph(), x, new GraphForward.Visitor() {
-                @Override
-                public void onVertex(String vertex, INDArray spikes) {
-                    if (!sums.containsKey(vertex)) {
-                        return;
-                    }
-                    float[] a = activations.get(vertex);
-                    long perImage = a.length / n;
-                    if (spikes.length() != steps * n * perImage) {
-                        throw new IllegalArgumentException("layer '" + vertex + "': the DNN gives " + perImage
-                                + " values per image, the SNN " + spikes.length() / (steps * n) + " per step");
-                    }
-                    // time-major rows t*N + n: summing the T blocks gives each (image, neuron)'s count, C-order
-                    // like the activations
-                    float[] counts = spikes.castTo(DataType.FLOAT).reshape('c', new long[] {steps, n * perImage})
-                            .sum(0).toFloatVector();
-                    sums.get(vertex).add(a, counts, layers.get(names.indexOf(vertex)).threshold().v());
+                long perImage = a.length() / n;
+                if (spikes[i].length() != steps * n * perImage) {
+                    throw new IllegalArgumentException("layer '" + name + "': the DNN gives " + perImage
+                            + " values per image, the SNN " + spikes[i].length() / (steps * n) + " per step");
                 }
-            });
+                float[] activations = a.castTo(DataType.FLOAT).reshape('c', new long[] {n * perImage})
+                        .toFloatVector();
+                // time-major rows t*N + n: summing the T blocks gives each (image, neuron)'s count, C-order like a
+                float[] counts = spikes[i].castTo(DataType.FLOAT).reshape('c', new long[] {steps, n * perImage})
+                        .sum(0).toFloatVector();
+                sums.get(name).add(activations, counts, layers.get(i).threshold().v());
+            }
         }
         List<Layer> out = new ArrayList<>();
         sums.forEach((name, acc) -> out.add(acc.result(name)));

@@ -9,13 +9,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.INDArrayIndex;
 import org.nd4j.linalg.indexing.NDArrayIndex;
-import org.ullsnn.nn.GraphForward;
 import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
 
 /**
  * Measures the pre-activation {@code z} of every spiking layer ({@link SpikingLayers}) of a DNN over a set
- * of calibration images, in inference mode (no dropout), read where {@link GraphForward} leaves them.
+ * of calibration images, in inference mode ({@code feedForward(batch, false)}: no dropout).
  *
  * <p>Two passes over the images, because a histogram over {@code [min z, max z]} needs the range before it
  * can count:
@@ -123,13 +122,7 @@ public final class DistributionCapture {
             long from = (long) b * batchSize;
             long to = Math.min(n, from + batchSize);
             index[0] = NDArrayIndex.interval(from, to);
-            // every vertex read where the pass leaves it; feedForward copied each out of the workspaces
-            GraphForward.SHARED.run(dnn, images.get(index), new GraphForward.Visitor() {
-                @Override
-                public void onEnd(Map<String, INDArray> outputs) {
-                    consumer.accept(outputs);
-                }
-            });
+            consumer.accept(dnn.feedForward(images.get(index), false));
             String detail = to + "/" + n + " img";
             progress.onProgress(b == batches - 1
                     ? ProgressEvent.done(task, b + 1, batches, "batch", detail)
@@ -202,7 +195,7 @@ public final class DistributionCapture {
 
         private double[] values(INDArray z) {
             if (z == null) {
-                throw new IllegalStateException("the forward pass gave no output for vertex '" + layer.inputName()
+                throw new IllegalStateException("feedForward gave no output for vertex '" + layer.inputName()
                         + "', the input of spiking layer " + layer.name());
             }
             return Nd4j.toFlattened('c', z).toDoubleVector();
