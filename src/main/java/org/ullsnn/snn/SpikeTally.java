@@ -33,10 +33,9 @@ public final class SpikeTally {
 
     /**
      * Counts one batch's time-folded spikes {@code [T*N, ...]} (rows {@code t*N .. t*N + N - 1} are step t; values
-     * 0 or 1; c-order). One matrix product reads the spikes once: {@code R = E S}, with {@code S} the spikes as
-     * {@code [T*N, neurons]} and {@code E} the {@code [T, T*N]} indicator of each step's rows, gives every neuron's
-     * spikes per step; its row sums are the spikes per step and its column sums the spikes per neuron. Temporaries go
-     * to the current workspace. Exact while a neuron or a step of one batch holds fewer than 2^24 spikes (FLOAT).
+     * 0 or 1; c-order). Per step, one matrix-vector product with a row of ones gives every neuron's spikes over the
+     * batch's images (each at most N, exact in FLOAT); those rows are summed in DOUBLE into the counts per step and
+     * per neuron. The spikes are read once, in time linear in T. Temporaries go to the current workspace.
      *
      * @throws IllegalArgumentException when the rows are not a multiple of T or the neurons per image change
      */
@@ -53,22 +52,19 @@ public final class SpikeTally {
                     + "batches had " + neuronsPerSample);
         }
         neuronsPerSample = perImage;
-        INDArray stepIndicator = Nd4j.zeros(spikes.dataType(), steps, rows);
-        for (int t = 0; t < steps; t++) {
-            stepIndicator.get(NDArrayIndex.point(t), NDArrayIndex.interval((long) t * n, (t + 1L) * n)).assign(1);
-        }
-        INDArray perStepAndNeuron = stepIndicator.mmul(spikes.reshape('c', new long[] {rows, perImage}))
-                .castTo(DataType.DOUBLE); // [T, neurons]
-        INDArray stepTotals = perStepAndNeuron.sum(1);
-        for (int t = 0; t < steps; t++) {
-            perStep[t] += Math.round(stepTotals.getDouble(t));
-        }
         if (perNeuron == null) {
             try (MemoryWorkspace ignored = Nd4j.getMemoryManager().scopeOutOfWorkspaces()) {
                 perNeuron = Nd4j.zeros(DataType.DOUBLE, 1, perImage);
             }
         }
-        perNeuron.addi(perStepAndNeuron.sum(true, 0));
+        INDArray byRow = spikes.reshape('c', new long[] {rows, perImage});
+        INDArray ones = Nd4j.ones(spikes.dataType(), 1, n);
+        for (int t = 0; t < steps; t++) {
+            INDArray step = byRow.get(NDArrayIndex.interval((long) t * n, (t + 1L) * n), NDArrayIndex.all());
+            INDArray perNeuronAtT = ones.mmul(step).castTo(DataType.DOUBLE); // [1, neurons]
+            perStep[t] += Math.round(perNeuronAtT.sumNumber().doubleValue());
+            perNeuron.addi(perNeuronAtT);
+        }
         samples += n;
     }
 
@@ -80,7 +76,7 @@ public final class SpikeTally {
     /** The counts so far, per step and per neuron. */
     public LayerSpikes result() {
         long[] neurons = perNeuron == null ? new long[0]
-                : Arrays.stream(perNeuron.toDoubleVector()).mapToLong(v -> (long) v).toArray();
+                : Arrays.stream(perNeuron.toDoubleVector()).mapToLong(Math::round).toArray();
         return new LayerSpikes(layer, Math.max(0, neuronsPerSample), samples, perStep, neurons);
     }
 }

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.memory.MemoryWorkspace;
+import org.nd4j.linalg.api.memory.conf.WorkspaceConfiguration;
+import org.nd4j.linalg.api.memory.enums.LearningPolicy;
+import org.nd4j.linalg.api.memory.enums.SpillPolicy;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -47,6 +51,27 @@ class SpikeTallyTest {
         assertEquals(24, r.neuronsPerSample());
         assertArrayEquals(perStep, r.spikesPerStep());
         assertArrayEquals(perNeuron, r.perNeuron());
+    }
+
+    @Test
+    void countsSurviveTheWorkspaceTheyWereMadeIn() {
+        // as in a simulation: every batch is counted inside a workspace that is reset for the next one
+        WorkspaceConfiguration config = WorkspaceConfiguration.builder().initialSize(0)
+                .policyLearning(LearningPolicy.FIRST_LOOP).policySpill(SpillPolicy.REALLOCATE).build();
+        SpikeTally tally = new SpikeTally("if1", STEPS);
+        long[] perStep = new long[STEPS];
+        long[] perNeuron = new long[24];
+        for (int b = 0; b < 3; b++) {
+            INDArray batch = spikes(4, 10 + b);
+            addByHand(batch, perStep, perNeuron);
+            try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().getAndActivateWorkspace(config, "TALLY_TEST")) {
+                tally.add(batch.dup()); // the spikes themselves lie in the workspace
+            }
+        }
+        Nd4j.getWorkspaceManager().getWorkspaceForCurrentThread("TALLY_TEST").destroyWorkspace();
+        assertEquals(12, tally.samples());
+        assertArrayEquals(perStep, tally.result().spikesPerStep());
+        assertArrayEquals(perNeuron, tally.result().perNeuron());
     }
 
     @Test
