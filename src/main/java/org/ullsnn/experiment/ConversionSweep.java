@@ -258,6 +258,7 @@ public final class ConversionSweep {
             List<Integer> conversions = s.dependsOnTimesteps() ? ts.stream().sorted(Comparator.reverseOrder()).toList()
                     : List.of(maxT);
             int strategyStart = cells.size();
+            int failuresStart = failures.size();
             for (int convertT : conversions) {
                 ConversionResult c;
                 try {
@@ -283,6 +284,7 @@ public final class ConversionSweep {
                 }
             }
             cells.subList(strategyStart, cells.size()).sort(Comparator.comparingInt(Cell::timesteps));
+            failures.subList(failuresStart, failures.size()).sort(Comparator.comparingInt(Failure::timesteps));
         }
         return new Result(dnnAccuracy, cells, failures);
     }

@@ -55,9 +55,18 @@ public final class Simulator {
         byName.keySet().forEach(k -> tallies.put(k, new SpikeTally(k, steps)));
         snn.spikingPools().forEach(k -> tallies.put(k, new SpikeTally(k, steps)));
         List<MembraneTrace> recorded = new ArrayList<>();
-        Map<String, List<TraceRequest>> tracedCurrents = new LinkedHashMap<>(); // input vertex -> its traces
-        traces.forEach(r -> tracedCurrents.computeIfAbsent(byName.get(r.layer()).inputVertex(), k -> new ArrayList<>())
-                .add(r));
+        Map<String, List<Integer>> tracedCurrents = new LinkedHashMap<>(); // input vertex -> indices into traces
+        for (int i = 0; i < traces.size(); i++) {
+            tracedCurrents.computeIfAbsent(byName.get(traces.get(i).layer()).inputVertex(), k -> new ArrayList<>())
+                    .add(i);
+        }
+        List<String> networkInputs = snn.graph().getConfiguration().getNetworkInputs();
+        for (String current : tracedCurrents.keySet()) {
+            if (networkInputs.contains(current)) { // a pass shows computed vertices only
+                throw new IllegalArgumentException("cannot trace an IF layer that reads the network input '"
+                        + current + "' directly");
+            }
+        }
         long seen = 0;
         long batches = 0;
         String task = "simulate T=" + steps;
@@ -66,6 +75,7 @@ public final class Simulator {
             long n = batch.numExamples();
             long first = seen;
             INDArray expected = batch.getLabels().argMax(1);
+            MembraneTrace[] batchTraces = new MembraneTrace[traces.size()]; // kept in the order asked for
             // every vertex's output is read where the pass leaves it, in its workspace
             GraphForward.SHARED.run(snn.graph(), batch.getFeatures(), new GraphForward.Visitor() {
                 @Override
@@ -83,13 +93,19 @@ public final class Simulator {
                             correct[t] += running.argMax(1).eq(expected).castTo(DataType.INT).sumNumber().longValue();
                         }
                     }
-                    for (TraceRequest r : tracedCurrents.getOrDefault(vertex, List.of())) {
+                    for (int i : tracedCurrents.getOrDefault(vertex, List.of())) {
+                        TraceRequest r = traces.get(i);
                         if (r.sample() >= first && r.sample() < first + n) {
-                            recorded.add(trace(snn, output, r, r.sample() - first, n));
+                            batchTraces[i] = trace(snn, output, r, r.sample() - first, n);
                         }
                     }
                 }
             });
+            for (MembraneTrace t : batchTraces) {
+                if (t != null) {
+                    recorded.add(t);
+                }
+            }
             seen += n;
             progress.onProgress(ProgressEvent.of(task, ++batches, -1, "batch", String.format(java.util.Locale.ROOT,
                     "acc@T %.2f %%", 100.0 * correct[steps - 1] / seen)));
