@@ -47,7 +47,6 @@ import org.ullsnn.snn.TimeFolding;
  */
 final class SnnCalibration implements AutoCloseable {
 
-
     /** Segment runs, in a workspace of their own that {@link #close()} frees (simulations keep theirs). */
     private static final GraphForward PASS = new GraphForward("ULLSNN_SNN_CALIBRATION");
 
@@ -505,7 +504,6 @@ final class SnnCalibration implements AutoCloseable {
             }
         });
     }
-
 
     private INDArray batch(int b) {
         long start = (long) b * batchSize;

@@ -1,5 +1,6 @@
 package org.ullsnn.nn;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class GraphForward {
         if (inputs.size() != 1) {
             throw new IllegalArgumentException("the graph has " + inputs.size() + " inputs; one is supported");
         }
-        List<String> order = new java.util.ArrayList<>();
+        List<String> order = new ArrayList<>();
         for (int index : graph.topologicalSortOrder()) {
             GraphVertex v = graph.getVertices()[index];
             if (!v.isInputVertex()) {

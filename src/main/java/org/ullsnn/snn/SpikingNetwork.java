@@ -1,11 +1,16 @@
 package org.ullsnn.snn;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * A spiking network as a time-folded DL4J graph: the input (or the first layer's current) is repeated
@@ -120,15 +125,15 @@ public final class SpikingNetwork {
      */
     public String fingerprint() {
         try {
-            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
             String conf = graph.getConfiguration().toJson().replaceAll("\"seed\" : -?\\d+", "\"seed\" : 0");
-            sha.update(conf.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            org.nd4j.linalg.api.ndarray.INDArray params = graph.params();
+            sha.update(conf.getBytes(StandardCharsets.UTF_8));
+            INDArray params = graph.params();
             if (params != null) {
                 sha.update(params.data().asBytes());
             }
-            return java.util.HexFormat.of().formatHex(sha.digest());
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
