@@ -4,15 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.nd4j.linalg.factory.Nd4j;
+import org.ullsnn.io.Sha256;
 
 /**
  * Where a result came from, written beside it under {@code runs/}.
@@ -74,18 +72,7 @@ public record Provenance(
     }
 
     static String sha256(Path file) {
-        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[1 << 20];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("cannot hash " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM lacks SHA-256", e);
-        }
+        return Sha256.ofFile(file);
     }
 
     private static String currentLibraryVersion() {

@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Set;
 import onnx.Onnx;
 import org.nd4j.shade.protobuf.CodedInputStream;
+import org.ullsnn.io.Sha256;
 
 /**
  * An ONNX model read from disk and checked to be whole: parsed with the ONNX protobuf classes compiled into
@@ -136,11 +134,7 @@ public record OnnxFile(Path path, Onnx.ModelProto model, String sha256, long ops
     }
 
     private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM lacks SHA-256", e);
-        }
+        return Sha256.of(bytes);
     }
 
     /** The folder external tensor data is resolved against. */

@@ -2,15 +2,14 @@ package org.ullsnn.snn;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ullsnn.io.Sha256;
 
 /**
  * A spiking network as a time-folded DL4J graph: the input (or the first layer's current) is repeated
@@ -124,18 +123,14 @@ public final class SpikingNetwork {
      * thresholds, leaks). Two networks with the same fingerprint compute the same spikes on the same input.
      */
     public String fingerprint() {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String conf = graph.getConfiguration().toJson().replaceAll("\"seed\" : -?\\d+", "\"seed\" : 0");
-            sha.update(conf.getBytes(StandardCharsets.UTF_8));
-            INDArray params = graph.params();
-            if (params != null) {
-                sha.update(params.data().asBytes());
-            }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        MessageDigest sha = Sha256.digest();
+        String conf = graph.getConfiguration().toJson().replaceAll("\"seed\" : -?\\d+", "\"seed\" : 0");
+        sha.update(conf.getBytes(StandardCharsets.UTF_8));
+        INDArray params = graph.params();
+        if (params != null) {
+            sha.update(params.data().asBytes());
         }
+        return Sha256.hex(sha);
     }
 
     /** The runtime IF layer called {@code name}. */
