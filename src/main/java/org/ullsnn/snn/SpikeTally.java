@@ -33,7 +33,7 @@ public final class SpikeTally {
 
     /**
      * Counts one batch's time-folded spikes {@code [T*N, ...]} (rows {@code t*N .. t*N + N - 1} are step t; values
-     * 0 or 1; c-order). Per step, one matrix-vector product with a row of ones gives every neuron's spikes over the
+     * 0 or 1; c-order). Per step, one matrix-vector product with a column of ones gives every neuron's spikes over the
      * batch's images (each at most N, exact in FLOAT); those rows are summed in DOUBLE into the counts per step and
      * per neuron. The spikes are read once, in time linear in T. Temporaries go to the current workspace.
      *
@@ -58,10 +58,13 @@ public final class SpikeTally {
             }
         }
         INDArray byRow = spikes.reshape('c', new long[] {rows, perImage});
-        INDArray ones = Nd4j.ones(spikes.dataType(), 1, n);
+        INDArray ones = Nd4j.ones(spikes.dataType(), n, 1);
         for (int t = 0; t < steps; t++) {
             INDArray step = byRow.get(NDArrayIndex.interval((long) t * n, (t + 1L) * n), NDArrayIndex.all());
-            INDArray perNeuronAtT = ones.mmul(step).castTo(DataType.DOUBLE); // [1, neurons]
+            // step^T ones: a matrix-vector product (BLAS gemv). ones^T step, a one-row gemm whose row-major result ND4J
+            // copies over from a column-major temporary, took 1.6-1.7x as long (T = 8 steps of [100, 16384] spikes:
+            // 26-27 ms against 15-17 ms per batch, measured in one process)
+            INDArray perNeuronAtT = step.transpose().mmul(ones).reshape(1, perImage).castTo(DataType.DOUBLE);
             perStep[t] += Math.round(perNeuronAtT.sumNumber().doubleValue());
             perNeuron.addi(perNeuronAtT);
         }

@@ -26,9 +26,20 @@ class GraphForwardTest {
         return Networks.build(spec, new NoOp(), 0, 7);
     }
 
+    /** A VGG-16 at width 1/16 with BN and dropout: dense layers behind a CNN-to-dense preprocessor. */
+    private static ComputationGraph vgg() {
+        NetworkSpec spec = NetworkSpec.defaults(Architecture.VGG16, 10).withWidth(1.0 / 16).withInput(3, 32)
+                .withBatchNorm(true);
+        return Networks.build(spec, new NoOp(), 0, 7);
+    }
+
     @Test
     void everyVertexSeesWhatDl4jsOwnInferencePassComputes() {
-        ComputationGraph graph = resnet();
+        everyVertexAsDl4j(resnet(), 16);
+        everyVertexAsDl4j(vgg(), 32);
+    }
+
+    private static void everyVertexAsDl4j(ComputationGraph graph, int size) {
         Nd4j.getRandom().setSeed(7);
         List<String> names = new ArrayList<>();
         for (int index : graph.topologicalSortOrder()) {
@@ -38,7 +49,7 @@ class GraphForwardTest {
             }
         }
         for (int round = 0; round < 2; round++) { // the second batch runs in the learned workspace
-            INDArray x = Nd4j.randn(DataType.FLOAT, 5 - round, 3, 16, 16);
+            INDArray x = Nd4j.randn(DataType.FLOAT, 5 - round, 3, size, size);
             // DL4J M2.1's output(names) fails on inner vertices of residual graphs; feedForward gives them all
             Map<String, INDArray> expected = graph.feedForward(x, false);
             Map<String, INDArray> seen = new LinkedHashMap<>();
