@@ -174,7 +174,8 @@ public final class BenchCommand implements Runnable {
                 out.println(net.description());
                 out.println(table.printAll());
             }
-            out.println("(one fixed random batch of " + batch + "; SNN = all T steps of the time-folded forward pass; "
+            out.println("(one fixed random batch of " + batch + "; DNN = output with batch norms folded into the "
+                    + "layers before them; SNN = all T steps of the time-folded forward pass; "
                     + "time_vs_T_dnn = SNN time per image / (T x DNN time per image); "
                     + Runtime.getRuntime().availableProcessors() + " cores)");
             out.flush();

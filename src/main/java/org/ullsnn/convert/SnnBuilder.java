@@ -21,6 +21,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.ullsnn.nn.BatchNormFolding;
 import org.ullsnn.nn.Graphs;
 import org.ullsnn.snn.IFNeuronLayer;
 import org.ullsnn.snn.IFParamInitializer;

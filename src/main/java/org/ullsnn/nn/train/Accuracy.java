@@ -4,10 +4,14 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.ullsnn.nn.FoldedInference;
 import org.ullsnn.progress.ProgressEvent;
 import org.ullsnn.progress.ProgressListener;
 
-/** Top-1 accuracy of a network over a data set, in inference mode (no dropout). */
+/**
+ * Top-1 accuracy of a network over a data set, in inference mode (no dropout), on its copy with batch norms folded
+ * ({@link FoldedInference}).
+ */
 public final class Accuracy {
 
     private Accuracy() {
@@ -32,12 +36,13 @@ public final class Accuracy {
         if (data.resetSupported()) {
             data.reset();
         }
+        ComputationGraph inference = FoldedInference.of(net);
         long correct = 0;
         long seen = 0;
         long batches = 0;
         while (data.hasNext()) {
             DataSet batch = data.next();
-            INDArray out = net.outputSingle(false, batch.getFeatures());
+            INDArray out = inference.outputSingle(false, batch.getFeatures());
             INDArray predicted = out.argMax(1);
             INDArray expected = batch.getLabels().argMax(1);
             correct += predicted.eq(expected).castTo(org.nd4j.linalg.api.buffer.DataType.INT)

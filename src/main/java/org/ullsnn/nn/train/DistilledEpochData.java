@@ -6,6 +6,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.DataSetPreProcessor;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.ullsnn.nn.FoldedInference;
 
 /**
  * Training batches whose labels mix the true one-hot labels with a teacher network's predicted class
@@ -14,7 +15,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
  * teaching its own converted SNN. Cross-entropy against these soft labels gives every wrong class a target
  * instead of zero, so each image says how the DNN ranks all classes, not only which one is right.
  *
- * <p>The teacher sees exactly the (augmented) images of the batch, in inference mode; test batches are unchanged.
+ * <p>The teacher sees exactly the (augmented) images of the batch, in inference mode, with its batch norms folded
+ * ({@link FoldedInference}); test batches are unchanged.
  * The teacher must end in a softmax output layer (every DNN this project trains or imports does).
  * <pre>{@code
  * EpochData data = new DistilledEpochData(cifarData, dnn, 0.5);
@@ -36,7 +38,7 @@ public final class DistilledEpochData implements EpochData {
             throw new IllegalArgumentException("distillation weight must be in (0, 1], got " + weight);
         }
         this.base = base;
-        this.teacher = teacher;
+        this.teacher = FoldedInference.of(teacher); // not trained here: its batch norms fold once
         this.weight = weight;
     }
 

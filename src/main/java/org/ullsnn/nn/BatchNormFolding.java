@@ -1,4 +1,4 @@
-package org.ullsnn.convert;
+package org.ullsnn.nn;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
