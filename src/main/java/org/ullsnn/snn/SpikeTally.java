@@ -62,7 +62,7 @@ public final class SpikeTally {
         for (int t = 0; t < steps; t++) {
             INDArray step = byRow.get(NDArrayIndex.interval((long) t * n, (t + 1L) * n), NDArrayIndex.all());
             // step^T ones: a matrix-vector product (BLAS gemv). ones^T step, a one-row gemm whose row-major result ND4J
-            // copies over from a column-major temporary, took 1.6-1.7x as long (T = 8 steps of [100, 16384] spikes:
+            // copies over from a column-major temporary, took 1.5-1.7x as long (T = 8 steps of [100, 16384] spikes:
             // 26-27 ms against 15-17 ms per batch, measured in one process)
             INDArray perNeuronAtT = step.transpose().mmul(ones).reshape(1, perImage).castTo(DataType.DOUBLE);
             perStep[t] += Math.round(perNeuronAtT.sumNumber().doubleValue());

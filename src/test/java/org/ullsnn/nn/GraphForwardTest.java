@@ -26,7 +26,7 @@ class GraphForwardTest {
         return Networks.build(spec, new NoOp(), 0, 7);
     }
 
-    /** A VGG-16 at width 1/16 with BN and dropout: dense layers behind a CNN-to-dense preprocessor. */
+    /** A VGG-16 at width 1/16 with BN: dense layers behind a CNN-to-dense preprocessor. */
     private static ComputationGraph vgg() {
         NetworkSpec spec = NetworkSpec.defaults(Architecture.VGG16, 10).withWidth(1.0 / 16).withInput(3, 32)
                 .withBatchNorm(true);
