@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ullsnn.convert.ConvertConfig;
 import org.ullsnn.convert.ThresholdStrategy;
+import org.ullsnn.convert.WeightCalibration;
 import org.ullsnn.experiment.ConversionSweep;
 import org.ullsnn.experiment.RunInputs;
 import org.ullsnn.experiment.RunLocation;
@@ -89,6 +90,11 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--save", description = "Also save every converted SNN under <run>/snn/.")
     boolean save;
 
+    @Option(names = "--weight-calibration", description = "After each strategy's thresholds, calibrate every spiking "
+            + "layer's weights on the SNN side (5 epochs of Adam per layer on up to 1,100 calibration images; minutes "
+            + "per conversion, every T converted on its own); tables name it STRATEGY+wc.")
+    boolean weightCalibration;
+
     @Override
     public Integer call() throws Exception {
         ProgressListener progress = ConsoleProgressBar.onStderr();
@@ -105,7 +111,7 @@ public final class ConvertCommand implements Callable<Integer> {
         CaptureConfig capture = CaptureConfig.defaults();
         NetworkDistribution distribution = DistributionCapture.run(inputs.dnn(), inputs.calibration(), capture, progress);
         ConvertConfig base = new ConvertConfig(chosen.get(0), 1, inputs.calibration(), capture, snnPairs, reset,
-                capture.seed());
+                capture.seed(), weightCalibration ? WeightCalibration.Settings.defaults() : null);
         ConversionSweep.Result result = ConversionSweep.run(inputs.dnn(), distribution, base, chosen, timesteps,
                 inputs.testBatches(batch), dnnAccuracy, progress);
 

@@ -14,9 +14,11 @@ import org.ullsnn.stats.CaptureConfig;
  * @param snnPairs          samples per layer collected in SNN-mode calibration, {@code >= 1}
  * @param reset             the IF neurons' reset (subtraction in the paper)
  * @param seed              seed of the SNN-mode sample positions
+ * @param weightCalibration layer-wise weight calibration after the thresholds ({@link WeightCalibration}), or null
+ *                          for none (the default)
  */
 public record ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray calibrationImages,
-        CaptureConfig capture, int snnPairs, ResetMode reset, long seed) {
+        CaptureConfig capture, int snnPairs, ResetMode reset, long seed, WeightCalibration.Settings weightCalibration) {
 
     /** SNN-mode samples per layer by default. */
     public static final int DEFAULT_SNN_PAIRS = 50_000;
@@ -40,6 +42,12 @@ public record ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray 
         }
     }
 
+    /** Without weight calibration. */
+    public ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray calibrationImages, CaptureConfig capture,
+            int snnPairs, ResetMode reset, long seed) {
+        this(strategy, timesteps, calibrationImages, capture, snnPairs, reset, seed, null);
+    }
+
     /** Defaults: capture defaults, 50,000 SNN-mode samples per layer, reset by subtraction. */
     public static ConvertConfig of(ThresholdStrategy strategy, int timesteps, INDArray calibrationImages) {
         return new ConvertConfig(strategy, timesteps, calibrationImages, CaptureConfig.defaults(), DEFAULT_SNN_PAIRS,
@@ -47,18 +55,28 @@ public record ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray 
     }
 
     public ConvertConfig withStrategy(ThresholdStrategy s) {
-        return new ConvertConfig(s, timesteps, calibrationImages, capture, snnPairs, reset, seed);
+        return new ConvertConfig(s, timesteps, calibrationImages, capture, snnPairs, reset, seed, weightCalibration);
     }
 
     public ConvertConfig withTimesteps(int t) {
-        return new ConvertConfig(strategy, t, calibrationImages, capture, snnPairs, reset, seed);
+        return new ConvertConfig(strategy, t, calibrationImages, capture, snnPairs, reset, seed, weightCalibration);
     }
 
     public ConvertConfig withReset(ResetMode r) {
-        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, r, seed);
+        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, r, seed, weightCalibration);
     }
 
     public ConvertConfig withSnnPairs(int n) {
-        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, n, reset, seed);
+        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, n, reset, seed, weightCalibration);
+    }
+
+    /** With layer-wise weight calibration after the thresholds ({@code null}: without). */
+    public ConvertConfig withWeightCalibration(WeightCalibration.Settings settings) {
+        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, reset, seed, settings);
+    }
+
+    /** The name a conversion with this configuration goes by: the strategy's, {@code +wc} with weight calibration. */
+    public String label() {
+        return weightCalibration == null ? strategy.name() : strategy.name() + "+wc";
     }
 }

@@ -111,11 +111,14 @@ public final class Converter {
         }
         SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), outputShift);
         progress.onProgress(ProgressEvent.done(task, names.size(), names.size(), "layer", ""));
+        if (config.weightCalibration() != null) {
+            snn = WeightCalibration.run(dnn, snn, layers, images, steps, config.weightCalibration(), progress).snn();
+        }
         long elapsed = System.nanoTime() - start;
         LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d layers=%d calibration=%s images=%d%s "
-                + "elapsed_ms=%d", strategy.name(), steps, names.size(), strategy.calibration(), images.size(0),
+                + "elapsed_ms=%d", config.label(), steps, names.size(), strategy.calibration(), images.size(0),
                 snnMode ? String.format(Locale.ROOT, " snn_passes=%.2f", snnPasses) : "", elapsed / 1_000_000));
-        return new ConversionResult(snn, strategy.name(), steps, layers, elapsed / 1e9);
+        return new ConversionResult(snn, config.label(), steps, layers, elapsed / 1e9);
     }
 
     /** The probe of layer {@code name}: a candidate is tried on the network converted so far plus that candidate. */

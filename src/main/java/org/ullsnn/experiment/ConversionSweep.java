@@ -254,9 +254,11 @@ public final class ConversionSweep {
         // identical to one already simulated at the same T reuses that simulation
         Map<String, SimulationResult> simulated = new HashMap<>();
         for (ThresholdStrategy s : strategies) {
+            String label = base.withStrategy(s).label();
+            // weights calibrated at one T are not read off at another: with weight calibration every T converts
+            boolean perT = s.dependsOnTimesteps() || base.weightCalibration() != null;
             // largest T first: the simulation workspace learns its largest size once instead of growing at every T
-            List<Integer> conversions = s.dependsOnTimesteps() ? ts.stream().sorted(Comparator.reverseOrder()).toList()
-                    : List.of(maxT);
+            List<Integer> conversions = perT ? ts.stream().sorted(Comparator.reverseOrder()).toList() : List.of(maxT);
             int strategyStart = cells.size();
             int failuresStart = failures.size();
             for (int convertT : conversions) {
@@ -264,9 +266,9 @@ public final class ConversionSweep {
                 try {
                     c = Converter.convert(dnn, distribution, base.withStrategy(s).withTimesteps(convertT), progress);
                 } catch (IllegalArgumentException e) {
-                    List<Integer> lost = s.dependsOnTimesteps() ? List.of(convertT) : ts;
-                    lost.forEach(t -> failures.add(new Failure(s.name(), t, e.getMessage())));
-                    LOG.warn("sweep strategy={} T={} failed: {}", s.name(), convertT, e.getMessage());
+                    List<Integer> lost = perT ? List.of(convertT) : ts;
+                    lost.forEach(t -> failures.add(new Failure(label, t, e.getMessage())));
+                    LOG.warn("sweep strategy={} T={} failed: {}", label, convertT, e.getMessage());
                     continue;
                 }
                 String fingerprint = c.snn().fingerprint();
@@ -276,10 +278,10 @@ public final class ConversionSweep {
                     simulated.put(fingerprint, sim);
                 } else {
                     LOG.info("sweep strategy={} T={}: the same SNN as one simulated before, simulation reused",
-                            s.name(), convertT);
+                            label, convertT);
                 }
-                for (int t : s.dependsOnTimesteps() ? List.of(convertT) : ts) {
-                    cells.add(new Cell(s.name(), t, c, t == sim.timesteps() ? sim : sim.firstSteps(t)));
+                for (int t : perT ? List.of(convertT) : ts) {
+                    cells.add(new Cell(label, t, c, t == sim.timesteps() ? sim : sim.firstSteps(t)));
                     log(cells.get(cells.size() - 1));
                 }
             }
