@@ -33,8 +33,9 @@ import tech.tablesaw.api.Table;
 /**
  * Strategies x T: converts a DNN with each strategy and simulates it on test data. A strategy that does not
  * depend on T is converted once at the largest T and simulated once; its accuracy at every smaller T is read
- * off the running output sum (METHOD.md §3). T-dependent strategies (the fitted ones, custom lambdas) are
- * converted and simulated once per T and reported at t = T.
+ * off the running output sum (METHOD.md §3). T-dependent strategies (the fitted ones, custom lambdas), and every
+ * strategy when the base settings ask for weight calibration, are converted and simulated once per T and reported
+ * at t = T.
  */
 public final class ConversionSweep {
 
