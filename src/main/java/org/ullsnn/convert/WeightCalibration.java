@@ -111,6 +111,7 @@ public final class WeightCalibration {
      * @param layers    the conversion's spiking layers, in order, with their thresholds
      * @param images    the calibration images
      * @param timesteps T
+     * @throws IllegalArgumentException for a network with offset-spike layers (they have no backward pass)
      */
     public static Result run(ComputationGraph dnn, SpikingNetwork converted, List<LayerConversion> layers,
             INDArray images, int timesteps, Settings settings, ProgressListener progress) {
@@ -152,6 +153,10 @@ public final class WeightCalibration {
             if (snn.getLayer(carrier) != null && snn.getLayer(carrier).getConfig() instanceof TimeRepeatLayer) {
                 repeat = carrier;
                 carrier = inputs.get(repeat).get(0);
+            }
+            if (snn.getLayer(name).getConfig() instanceof IFNeuronLayer f && f.getOffsetSpikeSteps() > 0) {
+                throw new IllegalArgumentException("weight calibration trains through the IF layers' backward pass, "
+                        + "which offset-spike layers do not have: layer '" + name + "' (convert with another strategy)");
             }
             Layer layer = snn.getLayer(carrier);
             if (layer == null || !(layer.getConfig().getClass() == ConvolutionLayer.class

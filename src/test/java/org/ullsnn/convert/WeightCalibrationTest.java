@@ -112,6 +112,15 @@ class WeightCalibrationTest {
     }
 
     @Test
+    void offsetSpikeLayersAreRefusedNamingTheLayer() {
+        ConvertConfig config = ConvertConfig.of(ThresholdStrategy.offsetSpike(2), T, SmallTrainedNet.calibrationImages())
+                .withWeightCalibration(SETTINGS);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Converter.convert(SmallTrainedNet.get(), config, ProgressListener.silent()));
+        assertTrue(e.getMessage().contains("conv1_act") && e.getMessage().contains("offset-spike"), e.getMessage());
+    }
+
+    @Test
     void badSettingsAreRefused() {
         for (Runnable r : List.<Runnable>of(() -> new WeightCalibration.Settings(-1, 1e-3, 16, 10, 1),
                 () -> new WeightCalibration.Settings(1, 0, 16, 10, 1),
