@@ -188,20 +188,25 @@ public final class ModelsCommand implements Callable<Integer> {
         @Option(names = "--name", required = true, description = "The model's name, its folder under <models>/.")
         String name;
 
+        @Option(names = "--half-precision", description = "Store the parameters in half precision: half the size, "
+                + "read back as FLOAT; the test accuracy is measured on them.")
+        boolean halfPrecision;
+
         @Override
         public Integer call() throws Exception {
             TrainRunConfig config = TrainRun.readConfig(run);
             String command = TrainCommand.reproducingCommand(config);
             ModelZoo zoo = zooWrite.zoo();
-            ModelZoo.Added a = zoo.add(run, name, command, zooWrite.force, zooWrite.dataSource(),
+            ModelZoo.Added a = zoo.add(run, name, command, zooWrite.force, halfPrecision, zooWrite.dataSource(),
                     ConsoleProgressBar.onStderr());
             ModelCard c = a.card();
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "model %s: %s, %s, test accuracy %.2f %% on %,d test images (the full test set), "
                     + "%d epoch%s, %.2f training hours%n", c.name(), c.datasetName(), c.network(),
                     100 * c.testAccuracy(), c.testImages(), c.epochs(), c.epochs() == 1 ? "" : "s", c.trainingHours());
-            out.printf(Locale.ROOT, "wrote %s: model.zip %.2f MB (no updater state, SHA-256 %s), model.json, "
-                    + "metrics.csv, config.json; table in %s%n", a.folder(), a.bytes() / ModelZoo.MB, c.modelSha256(),
+            out.printf(Locale.ROOT, "wrote %s: model.zip %.2f MB (no updater state%s, SHA-256 %s), model.json, "
+                    + "metrics.csv, config.json; table in %s%n", a.folder(), a.bytes() / ModelZoo.MB,
+                    c.halfPrecision() ? ", half precision" : "", c.modelSha256(),
                     zoo.dir().resolve(ModelZoo.README_FILE));
             out.println("reproduce: " + c.trainCommand());
             printBudget(spec, "models add", zoo, a.totalBytes());

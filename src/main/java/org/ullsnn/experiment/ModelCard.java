@@ -26,6 +26,9 @@ import java.util.Locale;
  * @param modelSha256   SHA-256 of {@code model.zip}
  * @param modelBytes    size of {@code model.zip}
  * @param added         when the entry was made
+ * @param precision     {@code FP16} when {@code model.zip} holds half-precision parameters (read back as FLOAT, the
+ *                      accuracy above measured on them), else {@code FP32}; cards written before it read as null,
+ *                      which means FP32
  */
 public record ModelCard(
         String name,
@@ -46,7 +49,18 @@ public record ModelCard(
         String run,
         String modelSha256,
         long modelBytes,
-        Instant added) {
+        Instant added,
+        String precision) {
+
+    /** The precision of cards that were written before it was recorded. */
+    public static final String FP32 = "FP32";
+    /** Half-precision parameters ({@code models add --half-precision}). */
+    public static final String FP16 = "FP16";
+
+    /** Whether {@code model.zip} holds half-precision parameters. */
+    public boolean halfPrecision() {
+        return FP16.equals(precision);
+    }
 
     /** e.g. {@code vgg16 w0.25 clip-relu BN}. */
     public String network() {

@@ -257,11 +257,12 @@ public final class ModelZoo {
      *
      * @param trainCommand the command line that reproduces the run (the CLI rebuilds it from the run's config)
      * @param force        replace an existing entry of that name
+     * @param halfPrecision store the parameters in half precision (half the size; the accuracy is measured on them)
      * @throws IllegalArgumentException for a run without {@code model.zip}, metrics that do not cover its epochs, an
      *                                  existing name without {@code force}, or a bad name
      */
-    public Added add(Path runDir, String name, String trainCommand, boolean force, DataSource data,
-            ProgressListener progress) throws IOException {
+    public Added add(Path runDir, String name, String trainCommand, boolean force, boolean halfPrecision,
+            DataSource data, ProgressListener progress) throws IOException {
         if (!isValidName(name)) {
             throw new IllegalArgumentException("a model name must match [A-Za-z0-9][A-Za-z0-9._-]*, got '" + name + "'");
         }
@@ -287,7 +288,11 @@ public final class ModelZoo {
         Files.createDirectories(dir);
         Path tmp = dir.resolve("." + name + ".tmp-" + System.nanoTime());
         try {
-            Graphs.saveWithoutUpdater(Graphs.load(model), tmp.resolve(TrainRun.MODEL_FILE));
+            if (halfPrecision) {
+                Graphs.saveHalfPrecision(Graphs.load(model), tmp.resolve(TrainRun.MODEL_FILE));
+            } else {
+                Graphs.saveWithoutUpdater(Graphs.load(model), tmp.resolve(TrainRun.MODEL_FILE));
+            }
             copy(runDir.resolve(TrainRun.METRICS_FILE), tmp.resolve(TrainRun.METRICS_FILE));
             copy(runDir.resolve(TrainRun.CONFIG_FILE), tmp.resolve(TrainRun.CONFIG_FILE));
             // measure what ships: the file just written, on the whole test set whatever the run tested on
@@ -300,7 +305,8 @@ public final class ModelZoo {
             ModelCard card = new ModelCard(name, config.dataset().id(), config.dataset().displayName(),
                     config.labelLevel().id(), n.numClasses(), n.architecture().cliName(), n.width(), n.batchNorm(),
                     n.activation().cliName(), shipped.numParams(), accuracy, test.size(), config.training().epochs(),
-                    seconds / 3600, trainCommand, config.name(), Provenance.sha256(zip), size(zip), Instant.now());
+                    seconds / 3600, trainCommand, config.name(), Provenance.sha256(zip), size(zip), Instant.now(),
+                    halfPrecision ? ModelCard.FP16 : ModelCard.FP32);
             AtomicFile.write(tmp.resolve(CARD_FILE), f -> TrainRun.JSON.writeValue(f.toFile(), card));
             replace(tmp, target);
             writeReadme();
@@ -384,15 +390,16 @@ public final class ModelZoo {
         sb.append("|---|---|---|---|---|---|---|---|\n");
         for (Entry e : listed) {
             ModelCard c = e.card();
-            sb.append(String.format(Locale.ROOT, "| `%s` | %s (%s) | %s | %.2f %% (%,d images) | %d | %.2f | %.1f | `%s` |%n",
+            sb.append(String.format(Locale.ROOT, "| `%s` | %s (%s) | %s | %.2f %% (%,d images) | %d | %.2f | %.1f%s | `%s` |%n",
                     c.name(), c.datasetName(), c.labels(), c.network(), 100 * c.testAccuracy(), c.testImages(),
-                    c.epochs(), c.trainingHours(), c.modelBytes() / MB, c.modelSha256()));
+                    c.epochs(), c.trainingHours(), c.modelBytes() / MB, c.halfPrecision() ? " (FP16)" : "",
+                    c.modelSha256()));
         }
         sb.append("\nTo reproduce a model, train its run, then make the entry from it:\n");
         for (Entry e : listed) {
             ModelCard c = e.card();
-            sb.append(String.format(Locale.ROOT, "%n`%s`:%n%n```bash%n%s%nbin/ullsnn models add --run runs/%s --name %s%n```%n",
-                    c.name(), c.trainCommand(), c.run(), c.name()));
+            sb.append(String.format(Locale.ROOT, "%n`%s`:%n%n```bash%n%s%nbin/ullsnn models add --run runs/%s --name %s%s%n```%n",
+                    c.name(), c.trainCommand(), c.run(), c.name(), c.halfPrecision() ? " --half-precision" : ""));
         }
         sb.append(fineTunedTable(listed));
         return sb.toString();

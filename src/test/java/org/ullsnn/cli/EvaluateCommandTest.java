@@ -32,7 +32,7 @@ class EvaluateCommandTest {
         data = TinyRuns.writeData(shared.resolve("data")).toString();
         run = TinyRuns.train(Path.of(data), shared.resolve("runs"), TinyRuns.config("r", 2, 1));
         models = shared.resolve("models");
-        new ModelZoo(models).add(run, "m", "bin/ullsnn train --name r", false,
+        new ModelZoo(models).add(run, "m", "bin/ullsnn train --name r", false, false,
                 new ModelZoo.DataSource(Path.of(data), true, TinyRuns.LAYOUTS), ProgressListener.silent());
     }
 

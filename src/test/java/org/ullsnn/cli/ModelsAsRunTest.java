@@ -34,7 +34,7 @@ class ModelsAsRunTest {
         data = TinyRuns.writeData(shared.resolve("data")).toString();
         Path run = TinyRuns.train(Path.of(data), shared.resolve("runs"), TinyRuns.config("r", 2, 0));
         models = shared.resolve("repo/models");
-        new ModelZoo(models).add(run, "m", "bin/ullsnn train --name r", false,
+        new ModelZoo(models).add(run, "m", "bin/ullsnn train --name r", false, false,
                 new ModelZoo.DataSource(Path.of(data), true, TinyRuns.LAYOUTS), ProgressListener.silent());
     }
 

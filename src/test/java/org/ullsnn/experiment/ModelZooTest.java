@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ullsnn.data.CifarReader;
 import org.ullsnn.data.ImageSet;
 import org.ullsnn.data.ImageSetIterator;
@@ -45,7 +47,7 @@ class ModelZooTest {
     }
 
     private ModelZoo.Added add(ModelZoo zoo, Path from, String name, boolean force) throws Exception {
-        return zoo.add(from, name, COMMAND, force, source(), ProgressListener.silent());
+        return zoo.add(from, name, COMMAND, force, false, source(), ProgressListener.silent());
     }
 
     private Path copyOfRun(String name) throws Exception {
@@ -113,6 +115,37 @@ class ModelZooTest {
                 && readme.contains("bin/ullsnn models add --run runs/r --name m") && readme.contains(card.modelSha256()),
                 readme);
         assertNoHiddenLeftovers(zoo.dir());
+    }
+
+    /**
+     * {@code --half-precision}: every parameter is stored as its FP16 rounding (read back as FLOAT), the accuracy in the
+     * card is the stored network's own, and the card, the table and the reproducing line say FP16.
+     */
+    @Test
+    void aHalfPrecisionEntryStoresRoundedParametersAndMeasuresThem() throws Exception {
+        ModelZoo zoo = new ModelZoo(dir.resolve("models"));
+        ModelZoo.Added full = add(zoo, run, "m32", false);
+        ModelZoo.Added half = zoo.add(run, "m16", COMMAND, false, true, source(), ProgressListener.silent());
+        assertEquals(ModelCard.FP32, full.card().precision());
+        assertFalse(full.card().halfPrecision());
+        assertTrue(half.card().halfPrecision());
+
+        INDArray trained = Graphs.load(run.resolve("model.zip")).params();
+        INDArray stored = Graphs.load(dir.resolve("models/m16/model.zip")).params();
+        assertEquals(DataType.FLOAT, stored.dataType());
+        assertEquals(trained.castTo(DataType.HALF).castTo(DataType.FLOAT), stored);
+        assertFalse(trained.equals(stored), "the tiny net has parameters that FP16 rounds");
+
+        ImageSet test = new CifarReader(TinyRuns.SMALL).read(data, Split.TEST);
+        double measured = Accuracy.of(Graphs.load(dir.resolve("models/m16/model.zip")), new ImageSetIterator(test,
+                org.ullsnn.data.CifarDataset.CIFAR10.normalization(), IteratorOptions.evaluation(7)), "t",
+                ProgressListener.silent());
+        assertEquals(measured, half.card().testAccuracy(), 1e-9);
+        assertEquals(half.card(), ModelZoo.readCard(dir.resolve("models/m16")));
+        String readme = Files.readString(dir.resolve("models/README.md"));
+        assertTrue(readme.contains("(FP16) | `" + half.card().modelSha256())
+                && readme.contains("bin/ullsnn models add --run runs/r --name m16 --half-precision")
+                && readme.contains("bin/ullsnn models add --run runs/r --name m32\n"), readme);
     }
 
     @Test

@@ -53,7 +53,7 @@ class LabFullModeTest {
     }
 
     private void shipModel(LabPaths paths, String name) throws Exception {
-        new ModelZoo(paths.models()).add(trained, name, "bin/ullsnn train --name r", false,
+        new ModelZoo(paths.models()).add(trained, name, "bin/ullsnn train --name r", false, false,
                 new ModelZoo.DataSource(data, true, TinyRuns.LAYOUTS), ProgressListener.silent());
     }
 
