@@ -24,6 +24,7 @@ import org.ullsnn.stats.DistributionCapture;
 import org.ullsnn.stats.DistributionFitter;
 import org.ullsnn.stats.NetworkDistribution;
 import org.ullsnn.stats.NetworkFit;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -95,10 +96,17 @@ public final class ConvertCommand implements Callable<Integer> {
             + "per conversion, every T converted on its own); tables name it STRATEGY+wc.")
     boolean weightCalibration;
 
+    @Option(names = "--weight-calibration-images", paramLabel = "N", description = "With --weight-calibration: "
+            + "calibrate the weights on up to N of the calibration images (default: 1,100; give --calibration-images "
+            + "at least N). More images help: 4,100 gave 70.90 % at T = 2 against 67.31 % with 1,030 on the shipped "
+            + "60-epoch CIFAR-10 VGG-16, in 14 minutes per conversion instead of 4.")
+    Integer weightCalibrationImages;
+
     @Override
     public Integer call() throws Exception {
         ProgressListener progress = ConsoleProgressBar.onStderr();
         List<ThresholdStrategy> chosen = parse(strategies);
+        WeightCalibration.Settings weightCalibrationSettings = weightCalibrationSettings(); // refused before loading
         RunLocation run = runOptions.location();
         PrintWriter o = spec.commandLine().getOut();
         if (run.isModel()) {
@@ -111,7 +119,7 @@ public final class ConvertCommand implements Callable<Integer> {
         CaptureConfig capture = CaptureConfig.defaults();
         NetworkDistribution distribution = DistributionCapture.run(inputs.dnn(), inputs.calibration(), capture, progress);
         ConvertConfig base = new ConvertConfig(chosen.get(0), 1, inputs.calibration(), capture, snnPairs, reset,
-                capture.seed(), weightCalibration ? WeightCalibration.Settings.defaults() : null);
+                capture.seed(), weightCalibrationSettings);
         ConversionSweep.Result result = ConversionSweep.run(inputs.dnn(), distribution, base, chosen, timesteps,
                 inputs.testBatches(batch), dnnAccuracy, progress);
 
@@ -143,6 +151,26 @@ public final class ConvertCommand implements Callable<Integer> {
                 dir);
         o.flush();
         return 0;
+    }
+
+    /** The weight calibration asked for, or null for none; a ParameterException (exit 2) for a bad combination. */
+    WeightCalibration.Settings weightCalibrationSettings() {
+        if (!weightCalibration) {
+            if (weightCalibrationImages != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--weight-calibration-images needs --weight-calibration");
+            }
+            return null;
+        }
+        WeightCalibration.Settings defaults = WeightCalibration.Settings.defaults();
+        if (weightCalibrationImages == null) {
+            return defaults;
+        }
+        if (weightCalibrationImages < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--weight-calibration-images must be >= 1, got " + weightCalibrationImages);
+        }
+        return defaults.withMaxImages(weightCalibrationImages);
     }
 
     static List<ThresholdStrategy> parse(List<String> names) {
