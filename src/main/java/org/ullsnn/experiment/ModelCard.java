@@ -52,7 +52,7 @@ public record ModelCard(
         Instant added,
         String precision) {
 
-    /** The precision of cards that were written before it was recorded. */
+    /** Full-precision parameters (what a card written before the field existed means by null). */
     public static final String FP32 = "FP32";
     /** Half-precision parameters ({@code models add --half-precision}). */
     public static final String FP16 = "FP16";
