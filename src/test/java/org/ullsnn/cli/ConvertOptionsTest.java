@@ -13,9 +13,7 @@ import picocli.CommandLine;
 class ConvertOptionsTest {
 
     private static ConvertCommand parsed(String... args) {
-        ConvertCommand cmd = new ConvertCommand();
-        new CommandLine(cmd).parseArgs(args);
-        return cmd;
+        return SmallCli.parsed(new ConvertCommand(), args);
     }
 
     @Test

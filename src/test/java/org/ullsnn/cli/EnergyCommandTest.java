@@ -28,9 +28,7 @@ class EnergyCommandTest {
     }
 
     private static EnergyCommand parsed(String... args) {
-        EnergyCommand cmd = new EnergyCommand();
-        new CommandLine(cmd).parseArgs(args);
-        return cmd;
+        return SmallCli.parsed(new EnergyCommand(), args);
     }
 
     @Test

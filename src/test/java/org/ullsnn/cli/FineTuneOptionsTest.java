@@ -15,7 +15,6 @@ import org.ullsnn.experiment.FineTuneRunConfig;
 import org.ullsnn.experiment.TrainRun;
 import org.ullsnn.nn.train.ScheduleKind;
 import org.ullsnn.nn.train.TrainConfig;
-import picocli.CommandLine;
 
 /**
  * {@code finetune --schedule} and {@code --distill}: the paper's step schedule and one-hot loss by default, the others on
@@ -24,9 +23,7 @@ import picocli.CommandLine;
 class FineTuneOptionsTest {
 
     private static FineTuneRunConfig config(String... args) {
-        FineTuneCommand command = new FineTuneCommand();
-        new CommandLine(command).parseArgs(args);
-        return command.config();
+        return SmallCli.parsed(new FineTuneCommand(), args).config();
     }
 
     @Test

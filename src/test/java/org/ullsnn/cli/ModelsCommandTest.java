@@ -15,7 +15,6 @@ import org.ullsnn.experiment.ModelCard;
 import org.ullsnn.experiment.ModelZoo;
 import org.ullsnn.experiment.TinyRuns;
 import org.ullsnn.experiment.TrainRun;
-import picocli.CommandLine;
 
 class ModelsCommandTest {
 
@@ -75,9 +74,7 @@ class ModelsCommandTest {
             assertTrue(command.contains(o), o + " in " + command);
         }
         String[] args = command.substring("bin/ullsnn train ".length()).split(" ");
-        TrainCommand parsed = new TrainCommand();
-        new CommandLine(parsed).parseArgs(args);
-        assertEquals(TrainRun.readConfig(run), parsed.config());
+        assertEquals(TrainRun.readConfig(run), SmallCli.parsed(new TrainCommand(), args).config());
 
         // and run, it trains the same network again
         List<String> again = new java.util.ArrayList<>(List.of(args));

@@ -28,6 +28,12 @@ final class SmallCli {
         return new SmallCli(true);
     }
 
+    /** {@code command} with {@code args} parsed into its options, not run. */
+    static <C> C parsed(C command, String... args) {
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
     /** Runs one command line; returns its exit code. */
     int run(String... args) {
         CommandLine cli = officialData ? Main.commandLine() : Main.commandLine(new CommandLine.IFactory() {

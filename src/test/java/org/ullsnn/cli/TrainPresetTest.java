@@ -6,15 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 import org.ullsnn.nn.Architecture;
 import org.ullsnn.nn.NetworkSpec;
-import picocli.CommandLine;
 
 /** A preset fixes the recipe; {@code --arch} changes only the architecture, never the preset's other settings. */
 class TrainPresetTest {
 
     private static NetworkSpec network(String... args) {
-        TrainCommand command = new TrainCommand();
-        new CommandLine(command).parseArgs(args);
-        return command.config().network();
+        return SmallCli.parsed(new TrainCommand(), args).config().network();
     }
 
     @Test
