@@ -120,6 +120,10 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         TimeFolding.samples(input.size(0), steps); // validates the batch
 
         INDArray current = input.castTo(dataType).reshape('c', new long[] {steps, perStep}); // a view if c-order
+        if (conf.isConstantDrive() && steps > 1) {
+            current = timeMean(current, workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType,
+                    new long[] {steps, perStep}, 'c'));
+        }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, input.shape(), 'c');
         INDArray spikes = out.reshape('c', new long[] {steps, perStep});
         INDArray state = workspaceMgr.createUninitialized(ArrayType.FF_WORKING_MEM, dataType, new long[] {1, perStep},
@@ -156,6 +160,10 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
                 new long[] {SCRATCH_ROWS, perStep}, 'c');
         IFKernel.ParamGradients p = kernel(perStep).backward(membrane, gradOut, dropMask,
                 gradIn.reshape('c', new long[] {steps, perStep}), scratch, conf.getSurrogate(), conf.isDetachReset());
+        if (conf.isConstantDrive() && steps > 1) { // every step's current was the mean: each input gets the mean gradient
+            INDArray rows = gradIn.reshape('c', new long[] {steps, perStep});
+            timeMean(rows, rows);
+        }
         INDArray thetaGrad = gradientViews.get(IFParamInitializer.THETA_KEY);
         INDArray lambdaGrad = gradientViews.get(IFParamInitializer.LAMBDA_KEY);
         thetaGrad.assign(p.theta());
@@ -164,6 +172,15 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         g.setGradientFor(IFParamInitializer.THETA_KEY, thetaGrad);
         g.setGradientFor(IFParamInitializer.LAMBDA_KEY, lambdaGrad);
         return new Pair<>(g, gradIn);
+    }
+
+    /** Every row of {@code into} {@code [T, P]} set to the mean of the rows of {@code rows} (which may be {@code into}). */
+    private static INDArray timeMean(INDArray rows, INDArray into) {
+        INDArray mean = rows.mean(true, 0);
+        for (int t = 0; t < into.size(0); t++) {
+            into.getRow(t).assign(mean);
+        }
+        return into;
     }
 
     /** A [1, P] mask of 0 and 1/(1-p), drawn once per sample and neuron and shared by all steps. */

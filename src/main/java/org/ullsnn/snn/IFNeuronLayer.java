@@ -57,6 +57,7 @@ public class IFNeuronLayer extends BaseLayer {
     private boolean detachReset;
     private double dropout;
     private boolean smoothForward;
+    private boolean constantDrive;
 
     /** For JSON deserialisation only; use the {@link Builder}. */
     public IFNeuronLayer() {
@@ -75,6 +76,7 @@ public class IFNeuronLayer extends BaseLayer {
         this.detachReset = b.detachReset;
         this.dropout = b.dropout;
         this.smoothForward = b.smoothForward;
+        this.constantDrive = b.constantDrive;
     }
 
     public int getTimesteps() {
@@ -174,6 +176,19 @@ public class IFNeuronLayer extends BaseLayer {
         this.smoothForward = smoothForward;
     }
 
+    /**
+     * Whether every step integrates the mean of the layer's input current over the T steps instead of the step's own
+     * current: the neuron then counts spikes of a constant drive (METHOD.md's {@code N_T(z)}), the SNN's quantisation
+     * without its timing ({@link SpikingNetwork#withConstantDrive()}).
+     */
+    public boolean isConstantDrive() {
+        return constantDrive;
+    }
+
+    public void setConstantDrive(boolean constantDrive) {
+        this.constantDrive = constantDrive;
+    }
+
     @Override
     public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
             Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
@@ -233,13 +248,13 @@ public class IFNeuronLayer extends BaseLayer {
                 && Double.compare(u0, other.u0) == 0 && java.util.Arrays.equals(initialPotential, other.initialPotential)
                 && offsetSpikeSteps == other.offsetSpikeSteps && resetMode == other.resetMode && surrogate == other.surrogate
                 && detachReset == other.detachReset && Double.compare(dropout, other.dropout) == 0
-                && smoothForward == other.smoothForward;
+                && smoothForward == other.smoothForward && constantDrive == other.constantDrive;
     }
 
     @Override
     public int hashCode() {
         return java.util.Objects.hash(super.hashCode(), timesteps, initialTheta, initialLambda, u0, resetMode, surrogate,
-                detachReset, dropout, smoothForward, offsetSpikeSteps) * 31 + java.util.Arrays.hashCode(initialPotential);
+                detachReset, dropout, smoothForward, offsetSpikeSteps, constantDrive) * 31 + java.util.Arrays.hashCode(initialPotential);
     }
 
     @Override
@@ -249,7 +264,7 @@ public class IFNeuronLayer extends BaseLayer {
                 + (initialPotential.length > 0 ? ", initialPotential[" + initialPotential.length + "]" : "")
                 + (offsetSpikeSteps > 0 ? ", offsetSpikeSteps=" + offsetSpikeSteps : "") + ", reset=" + resetMode + ", surrogate=" + surrogate
                 + (detachReset ? ", detachReset" : "") + (dropout > 0 ? ", dropout=" + dropout : "")
-                + (smoothForward ? ", SMOOTH" : "") + ")";
+                + (smoothForward ? ", SMOOTH" : "") + (constantDrive ? ", constantDrive" : "") + ")";
     }
 
     @Override
@@ -272,6 +287,7 @@ public class IFNeuronLayer extends BaseLayer {
         private boolean detachReset;
         private double dropout;
         private boolean smoothForward;
+        private boolean constantDrive;
 
         /** Number of time steps T of the folded batch, {@code >= 1}. */
         public Builder timesteps(int t) {
@@ -362,6 +378,12 @@ public class IFNeuronLayer extends BaseLayer {
         /** Gradient checks only: the surrogate's antiderivative replaces the step in the forward pass. */
         public Builder smoothForward(boolean smooth) {
             this.smoothForward = smooth;
+            return this;
+        }
+
+        /** Every step integrates the time-mean of the input current ({@link IFNeuronLayer#isConstantDrive()}). */
+        public Builder constantDrive(boolean constant) {
+            this.constantDrive = constant;
             return this;
         }
 

@@ -5,11 +5,13 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.ullsnn.io.Sha256;
+import org.ullsnn.nn.Graphs;
 
 /**
  * A spiking network as a time-folded DL4J graph: the input (or the first layer's current) is repeated
@@ -132,6 +134,24 @@ public final class SpikingNetwork {
             sha.update(params.data().asNio().duplicate());
         }
         return Sha256.hex(sha);
+    }
+
+    /**
+     * This network with every IF layer driven, at each step, by the mean of its input current over the T steps
+     * ({@link IFNeuronLayer#isConstantDrive()}): each neuron then fires {@code N_T(z)} spikes for the time-mean current
+     * {@code z} it receives, the count METHOD.md's DNN-mode fit assumes, so the copy keeps the conversion's quantisation
+     * of every activation and drops its timing error (the order in which spikes arrive). Simulated beside the
+     * network itself, it splits the gap to the DNN into the two. A new network with the same parameters; this one is
+     * untouched. At T = 1 it computes what this network computes.
+     */
+    public SpikingNetwork withConstantDrive() {
+        ComputationGraphConfiguration conf = graph.getConfiguration().clone();
+        for (GraphVertex v : conf.getVertices().values()) {
+            if (v instanceof LayerVertex lv && lv.getLayerConf().getLayer() instanceof IFNeuronLayer n) {
+                n.setConstantDrive(true);
+            }
+        }
+        return of(Graphs.init(conf, graph.params()));
     }
 
     /** The runtime IF layer called {@code name}. */

@@ -114,6 +114,24 @@ class IFGradientCheckTest {
         check(finish(g, "if1"), Nd4j.randn(DataType.DOUBLE, 4, 4));
     }
 
+    /**
+     * Constant drive: the second IF layer integrates the time-mean of a current that varies over the steps (the first
+     * IF layer's output), so every step's input receives the mean of the steps' gradients.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"SUBTRACT", "ZERO"})
+    void constantDrivePassesTheGradientCheck(ResetMode reset) {
+        IFNeuronLayer constant = new IFNeuronLayer.Builder().timesteps(STEPS).theta(0.8).lambda(0.9).u0(0.1)
+                .reset(reset).surrogate(Surrogate.FAST_SIGMOID).smoothForward(true).constantDrive(true).build();
+        GraphBuilder g = base(InputType.feedForward(4))
+                .addLayer("fc", new DenseLayer.Builder().nOut(5).activation(Activation.IDENTITY).build(), "repeat")
+                .addLayer("if1", neuron(Surrogate.FAST_SIGMOID, reset, false), "fc")
+                .addLayer("fc2", new DenseLayer.Builder().nOut(4).activation(Activation.IDENTITY).build(), "if1")
+                .addLayer("if2", constant, "fc2");
+        Nd4j.getRandom().setSeed(6);
+        check(finish(g, "if2"), Nd4j.randn(DataType.DOUBLE, 4, 4));
+    }
+
     @ParameterizedTest(name = "{0}, {1}")
     @CsvSource({"TRIANGLE, ZERO"})
     void convolutionWithIfPassesTheGradientCheck(Surrogate s, ResetMode reset) {

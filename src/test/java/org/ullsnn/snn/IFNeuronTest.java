@@ -21,10 +21,15 @@ class IFNeuronTest {
 
     /** input -> IF, on feed-forward vectors of {@code width} values. */
     static ComputationGraph ifGraph(int steps, int width, double theta, double lambda, double u0, ResetMode reset) {
+        return ifGraph(steps, width, theta, lambda, u0, reset, false);
+    }
+
+    private static ComputationGraph ifGraph(int steps, int width, double theta, double lambda, double u0,
+            ResetMode reset, boolean constantDrive) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT)
                 .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(width))
                 .addLayer("if", new IFNeuronLayer.Builder().timesteps(steps).theta(theta).lambda(lambda).u0(u0)
-                        .reset(reset).build(), "in")
+                        .reset(reset).constantDrive(constantDrive).build(), "in")
                 .setOutputs("if").build();
         ComputationGraph g = new ComputationGraph(conf);
         g.init();
@@ -87,6 +92,35 @@ class IFNeuronTest {
         long ones = out.eq(1).castTo(DataType.INT).sumNumber().longValue();
         assertEquals(out.length(), zeros + ones);
         assertTrue(zeros > 0 && ones > 0);
+    }
+
+    /**
+     * With constant drive the layer fires exactly as the plain layer does on the time-mean current repeated at every
+     * step (the same FLOAT mean), for both resets, with a leak and u0; the current passed in is left as it was.
+     */
+    @Test
+    void constantDriveIsTheLayerOnTheTimeMeanCurrent() {
+        int steps = 4;
+        int samples = 3;
+        INDArray current = Nd4j.rand(DataType.FLOAT, steps * samples, 6).muli(1.6f).subi(0.3f);
+        INDArray before = current.dup();
+        INDArray mean = current.reshape('c', steps, samples * 6L).mean(true, 0);
+        INDArray repeated = Nd4j.create(DataType.FLOAT, steps, samples * 6L);
+        for (int t = 0; t < steps; t++) {
+            repeated.getRow(t).assign(mean);
+        }
+        for (ResetMode reset : ResetMode.values()) {
+            INDArray expected = ifGraph(steps, 6, 0.7, 0.9, 0.2, reset).outputSingle(repeated.reshape(steps * samples, 6));
+            INDArray got = ifGraph(steps, 6, 0.7, 0.9, 0.2, reset, true).outputSingle(current);
+            assertEquals(expected, got, reset.toString());
+            INDArray plain = ifGraph(steps, 6, 0.7, 0.9, 0.2, reset).outputSingle(current);
+            assertTrue(!plain.equals(got), "the time-varying current gives other spikes without constant drive");
+        }
+        assertEquals(before, current);
+        ComputationGraph g = ifGraph(steps, 6, 0.7, 0.9, 0.2, ResetMode.SUBTRACT, true);
+        ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(g.getConfiguration().toJson());
+        assertTrue(((IFNeuronLayer) ((LayerVertex) back.getVertices().get("if")).getLayerConf().getLayer())
+                .isConstantDrive(), "the flag survives JSON");
     }
 
     @Test
