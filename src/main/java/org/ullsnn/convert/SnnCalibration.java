@@ -584,7 +584,6 @@ final class SnnCalibration implements AutoCloseable {
         return List.copyOf(ordered);
     }
 
-    /** A float, c-ordered rank-1 view (or copy) of {@code x}, read by flat index. */
     /**
      * The elements of the 1-D {@code flat} at positions {@code at}, in one native gather: reading them one by one
      * with {@code getFloat} took about 2 s of notebook 03's sweep (a JFR profile).
@@ -596,6 +595,7 @@ final class SnnCalibration implements AutoCloseable {
         return Nd4j.exec(new Gather(flat, Nd4j.createFromArray(at), 0))[0].toFloatVector();
     }
 
+    /** A float, c-ordered rank-1 view (or copy) of {@code x}, read by flat index. */
     private static INDArray flat(INDArray x) {
         INDArray f = x.dataType() == DataType.FLOAT ? x : x.castTo(DataType.FLOAT);
         return f.reshape('c', new long[] {f.length()});
