@@ -138,8 +138,9 @@ public final class SpikingNetwork {
 
     /**
      * This network with every IF layer driven, at each step, by the mean of its input current over the T steps
-     * ({@link IFNeuronLayer#isConstantDrive()}): each neuron then fires {@code N_T(z)} spikes for the time-mean current
-     * {@code z} it receives, the count METHOD.md's DNN-mode fit assumes, so the copy keeps the conversion's quantisation
+     * ({@link IFNeuronLayer#isConstantDrive()}): each neuron then fires the spikes of a constant drive by the time-mean
+     * current {@code z} it receives ({@code N_T(z)} with reset by subtraction, the count METHOD.md's DNN-mode fit
+     * assumes), so the copy keeps the conversion's quantisation
      * of every activation and drops its timing error (the order in which spikes arrive). Simulated beside the
      * network itself, it splits the gap to the DNN into the two. A new network with the same parameters; this one is
      * untouched. At T = 1 it computes what this network computes.
