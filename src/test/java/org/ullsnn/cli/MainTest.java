@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 import org.junit.jupiter.api.io.TempDir;
 import org.ullsnn.data.CifarDataset;
 import org.ullsnn.testing.Prerequisites;
@@ -28,6 +30,29 @@ class MainTest {
             "bench", "kernel"}) {
             assertTrue(out.toString().contains(c), out.toString());
         }
+    }
+
+    /** picocli formats descriptions with {@code String.format}: a lone {@code %} prints a warning and the raw text. */
+    @Test
+    void everyCommandsHelpFormatsWithoutAWarning() {
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        List<String> helped = new java.util.ArrayList<>();
+        try {
+            java.util.ArrayDeque<CommandLine> todo = new java.util.ArrayDeque<>(List.of(Main.commandLine()));
+            while (!todo.isEmpty()) {
+                CommandLine c = todo.pop();
+                c.getUsageMessage();
+                helped.add(c.getCommandSpec().qualifiedName());
+                todo.addAll(c.getSubcommands().values());
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(helped.size() > 10, helped.toString());
+        assertTrue(!warnings.contains("WARN"), warnings);
     }
 
     @Test
