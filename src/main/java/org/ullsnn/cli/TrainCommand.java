@@ -82,6 +82,16 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--initial-mu", description = "Starting clip value of every ClipReLU.")
     Double initialMu;
 
+    @Option(names = "--activation-levels", paramLabel = "L", description = "Quantise every ClipReLU's output to L "
+            + "steps of mu / L, rounding to the nearest (quantisation-aware training for conversion at T = L, with "
+            + "the half-shift thresholds: Bu et al., ICLR 2022); 0, the default, keeps it continuous.")
+    Integer activationLevels;
+
+    @Option(names = "--init-from", paramLabel = "DIR", description = "Start from the parameters of this trained "
+            + "network (a training run's folder, a shipped model's folder such as models/<name>, or a model file) "
+            + "instead of a random initialisation; its layers must match --arch, --width and --bn.")
+    String initFrom;
+
     @Option(names = "--bias", description = "Give conv/dense layers biases (the authors' code has none).")
     boolean bias;
 
@@ -143,7 +153,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Options that configure a new run; with --resume, the saved config.json decides them instead. */
     private static final List<String> RUN_SETTINGS = List.of("--preset", "--dataset", "--labels", "--arch",
-            "--width", "--activation", "--bn", "--conv-dropout", "--fc-dropout", "--initial-mu", "--bias",
+            "--width", "--activation", "--activation-levels", "--init-from", "--bn", "--conv-dropout", "--fc-dropout", "--initial-mu", "--bias",
             "--dense-init", "--epochs", "--batch", "--lr", "--schedule", "--warmup-epochs", "--momentum", "--l2", "--seed", "--train-per-class",
             "--test-per-class", "--no-augment", "--keep-checkpoints");
 
@@ -213,6 +223,9 @@ public final class TrainCommand implements Callable<Integer> {
         if (initialMu != null) {
             net = net.withInitialMu(initialMu);
         }
+        if (activationLevels != null) {
+            net = net.withActivationLevels(activationLevels);
+        }
         if (denseInit != null) {
             net = net.withDenseInit(switch (denseInit.trim().toLowerCase(Locale.ROOT)) {
                 case "normal" -> DenseInit.NORMAL_001;
@@ -221,17 +234,16 @@ public final class TrainCommand implements Callable<Integer> {
                         + "'; expected normal or kaiming");
             });
         }
-        if (epochs != null) {
-            train = train.withEpochs(epochs);
+        if (epochs != null || schedule != null || warmupEpochs != null) {
+            int e = epochs != null ? epochs : train.epochs();
+            ScheduleKind kind = schedule != null ? ScheduleKind.parse(schedule) : train.scheduleKind();
+            double presetWarmup = schedule != null ? 1 : train.warmupEpochs();
+            double warmup = warmupEpochs != null ? warmupEpochs
+                    : kind == ScheduleKind.COSINE ? Math.max(0, Math.min(presetWarmup, e - 1)) : 0;
+            train = train.withEpochsAndSchedule(e, kind, warmup);
         }
         if (batch != null) {
             train = train.withBatchSize(batch);
-        }
-        if (schedule != null || warmupEpochs != null) {
-            ScheduleKind kind = schedule != null ? ScheduleKind.parse(schedule) : train.scheduleKind();
-            double warmup = warmupEpochs != null ? warmupEpochs
-                    : kind == ScheduleKind.COSINE ? Math.min(1, train.epochs() - 1) : 0;
-            train = train.withSchedule(kind, warmup);
         }
         if (lr != null) {
             train = train.withLearningRate(lr);
@@ -249,7 +261,7 @@ public final class TrainCommand implements Callable<Integer> {
             train = train.withCheckpointsToKeep(keepCheckpoints);
         }
         String runName = name != null ? name : TrainRunConfig.defaultName(ds, net);
-        return new TrainRunConfig(runName, ds, level, net, train, trainPerClass, testPerClass, !noAugment);
+        return new TrainRunConfig(runName, ds, level, net, train, trainPerClass, testPerClass, !noAugment, initFrom);
     }
 
     /**
@@ -280,6 +292,12 @@ public final class TrainCommand implements Callable<Integer> {
                 "--conv-dropout", number(n.convDropout()),
                 "--fc-dropout", number(n.fcDropout()),
                 "--initial-mu", number(n.initialMu())));
+        if (n.activationLevels() > 0) {
+            a.addAll(List.of("--activation-levels", String.valueOf(n.activationLevels())));
+        }
+        if (c.initFrom() != null) {
+            a.addAll(List.of("--init-from", c.initFrom()));
+        }
         if (n.bias()) {
             a.add("--bias");
         }

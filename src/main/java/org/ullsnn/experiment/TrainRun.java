@@ -26,6 +26,7 @@ import org.ullsnn.data.Split;
 import org.ullsnn.io.AtomicFile;
 import org.ullsnn.nn.Graphs;
 import org.ullsnn.nn.Networks;
+import org.ullsnn.nn.WeightTransfer;
 import org.ullsnn.nn.OneDnnHelpers;
 import org.ullsnn.nn.train.Checkpoint;
 import org.ullsnn.nn.train.CheckpointStore;
@@ -98,12 +99,17 @@ public final class TrainRun {
             throw new IllegalStateException("run folder " + runDir + " already holds a run; continue it with "
                     + "--resume, or pick another --name");
         }
-        Files.createDirectories(runDir);
+        Path initialModel = config.initFrom() == null ? null : initialModel(config.initFrom());
         Data data = load(config);
+        ComputationGraph net = newNetwork(config, data); // before the folder: a start that does not fit writes nothing
+        Files.createDirectories(runDir);
+        Map<String, String> hashes = new java.util.TreeMap<>(data.hashes());
+        if (initialModel != null) {
+            hashes.put(INIT_HASH_KEY, Provenance.sha256(initialModel));
+        }
         Provenance provenance = Provenance.capture(config.training().seed(), OneDnnHelpers.backendSupportsOneDnn(),
-                data.hashes(), JSON.convertValue(config, Map.class));
+                hashes, JSON.convertValue(config, Map.class));
         writeJson(runDir.resolve(CONFIG_FILE), Map.of("config", config, "provenance", provenance));
-        ComputationGraph net = newNetwork(config, data);
         LOG.info("train run={} start dataset={} arch={} width={} activation={} epochs={} train_images={}",
                 config.name(), config.dataset().id(), config.network().architecture().cliName(),
                 config.network().width(), config.network().activation().cliName(), config.training().epochs(),
@@ -111,11 +117,44 @@ public final class TrainRun {
         return train(runDir, config, net, List.of(), data);
     }
 
-    /** A freshly initialised network for the run, its schedule told how many batches an epoch has. */
+    /** Key of the starting network's SHA-256 among the provenance's file hashes. */
+    static final String INIT_HASH_KEY = "init-from model.zip";
+
+    /**
+     * A freshly initialised network for the run, its schedule told how many batches an epoch has, and the parameters
+     * of {@link TrainRunConfig#initFrom()} copied in when it names one ({@link WeightTransfer}).
+     */
     private static ComputationGraph newNetwork(TrainRunConfig config, Data data) {
         TrainConfig t = config.training();
         long batchesPerEpoch = (data.train().size() + t.batchSize() - 1) / t.batchSize();
-        return Networks.build(config.network(), t.updater(batchesPerEpoch), t.l2(), t.seed());
+        ComputationGraph net = Networks.build(config.network(), t.updater(batchesPerEpoch), t.l2(), t.seed());
+        if (config.initFrom() != null) {
+            WeightTransfer.copy(Graphs.load(initialModel(config.initFrom())), net);
+            LOG.info("train run={} starts from the parameters of {}", config.name(), config.initFrom());
+        }
+        return net;
+    }
+
+    /**
+     * The model file a run starts from: {@code model.zip} in the folder {@code initFrom} (a run or a shipped model,
+     * which is checked against its SHA-256 first), or {@code initFrom} itself when it is a file.
+     *
+     * @throws IllegalArgumentException when there is no model there
+     */
+    static Path initialModel(String initFrom) {
+        Path p = Path.of(initFrom);
+        if (Files.isRegularFile(p)) {
+            return p;
+        }
+        Path zip = p.resolve(MODEL_FILE);
+        if (!Files.isRegularFile(zip)) {
+            throw new IllegalArgumentException("--init-from " + initFrom + ": no " + MODEL_FILE + " there (give a "
+                    + "finished training run's folder, a shipped model's folder such as models/<name>, or a model file)");
+        }
+        if (Files.isRegularFile(p.resolve(ModelZoo.CARD_FILE))) {
+            ModelZoo.requireIntact(p);
+        }
+        return zip;
     }
 
     /** Continues the run in {@code runDir} from its newest checkpoint, with its saved configuration. */

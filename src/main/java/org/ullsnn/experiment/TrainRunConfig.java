@@ -19,6 +19,8 @@ import org.ullsnn.nn.train.TrainConfig;
  * @param trainPerClass use the first N training images of each class (0: all) for fast experiments
  * @param testPerClass  use the first N test images of each class (0: all)
  * @param augment       random crop (padding 4) and horizontal flip during training
+ * @param initFrom      a trained network to start from instead of a random initialisation (a run folder or a
+ *                      shipped model's folder, as given; its model's SHA-256 goes into the provenance), or null
  */
 public record TrainRunConfig(
         String name,
@@ -28,7 +30,8 @@ public record TrainRunConfig(
         TrainConfig training,
         int trainPerClass,
         int testPerClass,
-        boolean augment) implements RunConfig {
+        boolean augment,
+        String initFrom) implements RunConfig {
 
     public TrainRunConfig {
         if (name == null || !name.matches("[A-Za-z0-9._-]+")) {
@@ -49,6 +52,15 @@ public record TrainRunConfig(
             throw new IllegalArgumentException("images per class must be >= 0 (0 = all), got train "
                     + trainPerClass + ", test " + testPerClass);
         }
+        if (initFrom != null && initFrom.isBlank()) {
+            throw new IllegalArgumentException("initFrom must name a trained network's folder or be null");
+        }
+    }
+
+    /** A run that starts from a random initialisation. */
+    public TrainRunConfig(String name, CifarDataset dataset, LabelLevel labelLevel, NetworkSpec network,
+            TrainConfig training, int trainPerClass, int testPerClass, boolean augment) {
+        this(name, dataset, labelLevel, network, training, trainPerClass, testPerClass, augment, null);
     }
 
     /** The data set's standard normalisation ({@link CifarDataset#normalization()}), which training uses. */
@@ -61,6 +73,7 @@ public record TrainRunConfig(
     @Override
     public String describeNetwork() {
         return network.architecture().cliName() + ", width " + network.width() + ", " + network.activation().cliName()
+                + (network.activationLevels() > 0 ? " (" + network.activationLevels() + " levels)" : "")
                 + (network.batchNorm() ? ", BN" : "");
     }
 

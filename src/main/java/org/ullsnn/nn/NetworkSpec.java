@@ -17,6 +17,9 @@ package org.ullsnn.nn;
  * @param denseInit      dense weight initialisation
  * @param inputChannels  image channels (3 for CIFAR)
  * @param inputSize      image height = width (32 for CIFAR; VGGs and ResNet-20 need a multiple of 16)
+ * @param activationLevels ClipReLU only: quantise every activation to this many steps of {@code mu / L}
+ *                       (quantisation-aware training for conversion at {@code T = L}, {@link
+ *                       org.ullsnn.nn.layers.ClipReLULayer}); 0, the default, keeps it continuous
  */
 public record NetworkSpec(
         Architecture architecture,
@@ -30,7 +33,8 @@ public record NetworkSpec(
         boolean bias,
         DenseInit denseInit,
         int inputChannels,
-        int inputSize) {
+        int inputSize,
+        int activationLevels) {
 
     public NetworkSpec {
         if (architecture == null || activation == null || denseInit == null) {
@@ -46,6 +50,14 @@ public record NetworkSpec(
         checkDropProbability("fcDropout", fcDropout);
         if (!(initialMu > 0) || !Double.isFinite(initialMu)) {
             throw new IllegalArgumentException("initialMu must be finite and > 0, got " + initialMu);
+        }
+        if (activationLevels < 0) {
+            throw new IllegalArgumentException("activationLevels must be >= 0 (0: continuous), got "
+                    + activationLevels);
+        }
+        if (activationLevels > 0 && activation != ActivationKind.CLIP_RELU) {
+            throw new IllegalArgumentException("quantised activations (levels " + activationLevels
+                    + ") need clip-relu, got " + activation.cliName());
         }
         if (inputChannels < 1) {
             throw new IllegalArgumentException("inputChannels must be >= 1, got " + inputChannels);
@@ -69,7 +81,7 @@ public record NetworkSpec(
      */
     public static NetworkSpec defaults(Architecture architecture, int numClasses) {
         return new NetworkSpec(architecture, numClasses, 1.0, ActivationKind.CLIP_RELU, false, 0.3, 0.5,
-                4.0, false, DenseInit.NORMAL_001, 3, 32);
+                4.0, false, DenseInit.NORMAL_001, 3, 32, 0);
     }
 
     /** METHOD.md's CPU preset: VGG-16 at width 0.25 with conv dropout 0.1. */
@@ -84,51 +96,57 @@ public record NetworkSpec(
 
     public NetworkSpec withArchitecture(Architecture a) {
         return new NetworkSpec(a, numClasses, width, activation, batchNorm, convDropout, fcDropout,
-                initialMu, bias, denseInit, inputChannels, inputSize);
+                initialMu, bias, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withWidth(double w) {
         return new NetworkSpec(architecture, numClasses, w, activation, batchNorm, convDropout, fcDropout,
-                initialMu, bias, denseInit, inputChannels, inputSize);
+                initialMu, bias, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withActivation(ActivationKind a) {
         return new NetworkSpec(architecture, numClasses, width, a, batchNorm, convDropout, fcDropout,
-                initialMu, bias, denseInit, inputChannels, inputSize);
+                initialMu, bias, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withBatchNorm(boolean bn) {
         return new NetworkSpec(architecture, numClasses, width, activation, bn, convDropout, fcDropout,
-                initialMu, bias, denseInit, inputChannels, inputSize);
+                initialMu, bias, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withConvDropout(double p) {
         return new NetworkSpec(architecture, numClasses, width, activation, batchNorm, p, fcDropout,
-                initialMu, bias, denseInit, inputChannels, inputSize);
+                initialMu, bias, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withFcDropout(double p) {
         return new NetworkSpec(architecture, numClasses, width, activation, batchNorm, convDropout, p,
-                initialMu, bias, denseInit, inputChannels, inputSize);
+                initialMu, bias, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withInitialMu(double mu) {
         return new NetworkSpec(architecture, numClasses, width, activation, batchNorm, convDropout, fcDropout,
-                mu, bias, denseInit, inputChannels, inputSize);
+                mu, bias, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withBias(boolean b) {
         return new NetworkSpec(architecture, numClasses, width, activation, batchNorm, convDropout, fcDropout,
-                initialMu, b, denseInit, inputChannels, inputSize);
+                initialMu, b, denseInit, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withDenseInit(DenseInit init) {
         return new NetworkSpec(architecture, numClasses, width, activation, batchNorm, convDropout, fcDropout,
-                initialMu, bias, init, inputChannels, inputSize);
+                initialMu, bias, init, inputChannels, inputSize, activationLevels);
     }
 
     public NetworkSpec withInput(int channels, int size) {
         return new NetworkSpec(architecture, numClasses, width, activation, batchNorm, convDropout, fcDropout,
-                initialMu, bias, denseInit, channels, size);
+                initialMu, bias, denseInit, channels, size, activationLevels);
+    }
+
+    /** Quantise every ClipReLU's output to {@code levels} steps (0: continuous). */
+    public NetworkSpec withActivationLevels(int levels) {
+        return new NetworkSpec(architecture, numClasses, width, activation, batchNorm, convDropout, fcDropout,
+                initialMu, bias, denseInit, inputChannels, inputSize, levels);
     }
 }

@@ -201,7 +201,7 @@ public final class Networks {
 
         private void activation(String name, String from) {
             Layer act = spec.activation() == ActivationKind.CLIP_RELU
-                    ? new ClipReLULayer.Builder().initialMu(spec.initialMu()).build()
+                    ? new ClipReLULayer.Builder().initialMu(spec.initialMu()).levels(spec.activationLevels()).build()
                     : new ActivationLayer.Builder().activation(Activation.RELU).build();
             g.addLayer(name, act, from);
             last = name;

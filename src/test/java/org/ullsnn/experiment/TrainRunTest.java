@@ -97,6 +97,14 @@ class TrainRunTest {
     }
 
     @Test
+    void aConfigSavedBeforeActivationLevelsAndInitFromReadsAsContinuousAndRandomlyStarted() {
+        TrainRunConfig shipped = TrainRun.readConfig(Path.of("models/c10-vgg16-w0.25-clip-bn"));
+        assertEquals(0, shipped.network().activationLevels());
+        assertEquals(null, shipped.initFrom());
+        assertEquals(30, shipped.training().epochs());
+    }
+
+    @Test
     void configRejectsAHeadThatDoesNotMatchTheDataset() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new TrainRunConfig("x",
                 CifarDataset.CIFAR100, LabelLevel.FINE, NetworkSpec.cpuPreset(10), TrainConfig.defaults(), 0, 0, true));

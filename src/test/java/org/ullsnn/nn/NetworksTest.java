@@ -122,6 +122,18 @@ class NetworksTest {
     }
 
     @Test
+    void activationLevelsQuantiseEveryClipReluAndNeedOne() {
+        ComputationGraph net = build(NetworkSpec.defaults(Architecture.TINY, 10).withActivationLevels(4));
+        assertEquals(3, java.util.Arrays.stream(net.getLayers()).filter(l -> l instanceof ClipReLU)
+                .peek(l -> assertEquals(4, ((ClipReLU) l).levels())).count());
+        NetworkSpec relu = NetworkSpec.defaults(Architecture.TINY, 10).withActivation(ActivationKind.RELU);
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> relu.withActivationLevels(2)).getMessage()
+                .contains("need clip-relu"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> NetworkSpec.defaults(Architecture.TINY, 10)
+                .withActivationLevels(-1)).getMessage().contains("got -1"));
+    }
+
+    @Test
     void initialisationFollowsMethodStandardDeviations() {
         ComputationGraph net = build(NetworkSpec.defaults(Architecture.VGG16, 10));
         // conv: N(0, sqrt(2 / (k*k*C_out))); conv11 has 512*512*9 weights, so the sample std is tight

@@ -2,6 +2,7 @@ package org.ullsnn.nn.layers;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.function.IntToDoubleFunction;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -11,13 +12,18 @@ import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarAdd;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMax;
 import org.nd4j.linalg.api.ops.impl.scalar.ScalarMin;
+import org.nd4j.linalg.api.ops.impl.scalar.ScalarMultiplication;
+import org.nd4j.linalg.api.ops.impl.transforms.same.Floor;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Runtime layer of {@link ClipReLULayer}: {@code a = clip(z, 0, mu)} element-wise, with the hand-written
- * gradients {@code dL/dz = eps * 1[0 < z < mu]} and {@code dL/dmu = sum(eps * 1[z >= mu])}.
+ * gradients {@code dL/dz = eps * 1[0 < z < mu]} and {@code dL/dmu = sum(eps * 1[z >= mu])}; with
+ * {@code levels = L > 0}, {@code a} rounded to a multiple of {@code mu / L} and {@code dL/dmu} gains
+ * {@code sum(eps * (a - clip(z, 0, mu))) / mu} (zero outside {@code 0 < z < mu}).
  * Shapes are preserved, so it follows convolutional and dense layers alike.
  */
 public class ClipReLU extends BaseLayer<ClipReLULayer> {
@@ -29,6 +35,11 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
     /** The current clip value {@code mu}. */
     public double mu() {
         return getParam(ClipReLUParamInitializer.MU_KEY).getDouble(0);
+    }
+
+    /** The number of quantisation steps of the output, or 0 for the continuous clip. */
+    public int levels() {
+        return layerConf().getLevels();
     }
 
     @Override
@@ -44,21 +55,28 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
         // two legacy scalar ops straight into the output, no copy (ND4J's clipbyvalue custom op was slower)
         Nd4j.exec(new ScalarMax(input.castTo(dataType), null, out, 0.0));
         Nd4j.exec(new ScalarMin(out, null, out, mu()));
+        if (levels() > 0) {
+            quantiseInPlace(out, mu(), levels());
+        }
         return out;
     }
 
-    /**
-     * One pass over z and eps writes {@code dL/dz} and sums {@code dL/dmu}. ND4J 1.0.0-M2.1 has no op for the
-     * two-sided indicator with a FLOAT output (its comparisons make BOOL arrays that must be cast), so the
-     * vectorised form took ten passes and seven full-size temporaries; this loop takes one and none.
-     */
+    /** {@code c <- (mu / L) floor(c L / mu + 1/2)} for {@code c} in {@code [0, mu]}: stays in {@code [0, mu]}. */
+    private static void quantiseInPlace(INDArray c, double mu, int levels) {
+        Nd4j.exec(new ScalarMultiplication(c, null, c, levels / mu));
+        Nd4j.exec(new ScalarAdd(c, null, c, 0.5));
+        Nd4j.exec(new Floor(c, c));
+        Nd4j.exec(new ScalarMultiplication(c, null, c, mu / levels));
+    }
+
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         INDArray z = ParallelPasses.dense(input, dataType);
         INDArray eps = ParallelPasses.dense(epsilon, dataType);
         INDArray dz = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, z.shape(), 'c');
-        double dMu = dataType == DataType.DOUBLE ? backwardDouble(z, eps, dz, mu()) : backwardFloat(z, eps, dz, mu());
+        double dMu = levels() > 0 ? backwardQuantised(z, eps, dz, mu(), levels())
+                : dataType == DataType.DOUBLE ? backwardDouble(z, eps, dz, mu()) : backwardFloat(z, eps, dz, mu());
         INDArray muGrad = gradientViews.get(ClipReLUParamInitializer.MU_KEY);
         muGrad.assign(dMu);
         dz = backpropDropOutIfPresent(dz);
@@ -115,6 +133,39 @@ public class ClipReLU extends BaseLayer<ClipReLULayer> {
         int belowMu = (zBits - muBits) >> 31; // all ones when z < mu (for z > 0)
         out.put(i, Float.intBitsToFloat(eBits & positive & belowMu));
         return Float.intBitsToFloat(eBits & positive & ~belowMu);
+    }
+
+    /**
+     * The pass with {@code levels = L > 0}: {@code dL/dz} as without levels, and {@code dL/dmu} gains the rounding's
+     * share {@code eps * (a - z) / mu} on {@code 0 < z < mu}, {@code a} rounded as in the forward pass (in double).
+     */
+    private static double backwardQuantised(INDArray z, INDArray eps, INDArray dz, double mu, int levels) {
+        double scale = levels / mu;
+        double step = mu / levels;
+        boolean dbl = z.dataType() == DataType.DOUBLE;
+        IntToDoubleFunction zAt = dbl ? z.data().asNioDouble()::get : z.data().asNioFloat()::get;
+        IntToDoubleFunction eAt = dbl ? eps.data().asNioDouble()::get : eps.data().asNioFloat()::get;
+        DoubleBuffer outD = dbl ? dz.data().asNioDouble() : null;
+        FloatBuffer outF = dbl ? null : dz.data().asNioFloat();
+        return ParallelPasses.sum((int) z.length(), 1, (from, to) -> {
+            double dMu = 0;
+            for (int i = from; i < to; i++) {
+                double zi = zAt.applyAsDouble(i);
+                double ei = eAt.applyAsDouble(i);
+                boolean inside = zi > 0.0 && zi < mu;
+                if (inside) {
+                    dMu += ei * (step * Math.floor(zi * scale + 0.5) - zi) / mu;
+                } else if (zi >= mu) {
+                    dMu += ei;
+                }
+                if (dbl) {
+                    outD.put(i, inside ? ei : 0.0);
+                } else {
+                    outF.put(i, inside ? (float) ei : 0f);
+                }
+            }
+            return dMu;
+        });
     }
 
     private static double backwardDouble(INDArray z, INDArray eps, INDArray dz, double mu) {

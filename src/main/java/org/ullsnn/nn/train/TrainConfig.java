@@ -172,7 +172,15 @@ public record TrainConfig(
 
     /** The schedule's shape, with {@code warmup} epochs of linear warm-up (cosine only; 0 for step). */
     public TrainConfig withSchedule(ScheduleKind kind, double warmup) {
-        return new TrainConfig(epochs, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, kind,
+        return withEpochsAndSchedule(epochs, kind, warmup);
+    }
+
+    /**
+     * Length and schedule together, checked once: a shorter run with a shorter warm-up (one epoch with none) is
+     * valid even where the shorter run alone would not be under the old warm-up.
+     */
+    public TrainConfig withEpochsAndSchedule(int e, ScheduleKind kind, double warmup) {
+        return new TrainConfig(e, batchSize, optimizer, learningRate, momentum, l2, lrDecayFactor, lrMilestones, kind,
                 warmup, seed, divergenceLoss, checkpointsToKeep);
     }
 
