@@ -102,6 +102,12 @@ public final class ConvertCommand implements Callable<Integer> {
             + "60-epoch CIFAR-10 VGG-16, in 14 minutes per conversion instead of 4.")
     Integer weightCalibrationImages;
 
+    @Option(names = "--count-max-pool", description = "Max-pools pass on the spikes of their most active input so far "
+            + "(each step emits max_p N_t,p - max_p N_t-1,p, so a pool's count over the run is the largest of its "
+            + "inputs' counts) instead of the largest spike of each step (the paper's); tables name it "
+            + "STRATEGY+count-max.")
+    boolean countMaxPool;
+
     @Override
     public Integer call() throws Exception {
         ProgressListener progress = ConsoleProgressBar.onStderr();
@@ -119,7 +125,7 @@ public final class ConvertCommand implements Callable<Integer> {
         CaptureConfig capture = CaptureConfig.defaults();
         NetworkDistribution distribution = DistributionCapture.run(inputs.dnn(), inputs.calibration(), capture, progress);
         ConvertConfig base = new ConvertConfig(chosen.get(0), 1, inputs.calibration(), capture, snnPairs, reset,
-                capture.seed(), weightCalibrationSettings);
+                capture.seed(), weightCalibrationSettings, countMaxPool);
         ConversionSweep.Result result = ConversionSweep.run(inputs.dnn(), distribution, base, chosen, timesteps,
                 inputs.testBatches(batch), dnnAccuracy, progress);
 

@@ -16,9 +16,13 @@ import org.ullsnn.stats.CaptureConfig;
  * @param seed              seed of the SNN-mode sample positions
  * @param weightCalibration layer-wise weight calibration after the thresholds ({@link WeightCalibration}), or null
  *                          for none (the default)
+ * @param countMaxPool      max-pools pass on the spikes of their most active input so far (count-max,
+ *                          {@link org.ullsnn.snn.TimeScanLayer}) instead of the largest spike of each step (the
+ *                          paper's, the default)
  */
 public record ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray calibrationImages,
-        CaptureConfig capture, int snnPairs, ResetMode reset, long seed, WeightCalibration.Settings weightCalibration) {
+        CaptureConfig capture, int snnPairs, ResetMode reset, long seed, WeightCalibration.Settings weightCalibration,
+        boolean countMaxPool) {
 
     /** SNN-mode samples per layer by default. */
     public static final int DEFAULT_SNN_PAIRS = 50_000;
@@ -45,7 +49,7 @@ public record ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray 
     /** Without weight calibration. */
     public ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray calibrationImages, CaptureConfig capture,
             int snnPairs, ResetMode reset, long seed) {
-        this(strategy, timesteps, calibrationImages, capture, snnPairs, reset, seed, null);
+        this(strategy, timesteps, calibrationImages, capture, snnPairs, reset, seed, null, false);
     }
 
     /** Defaults: capture defaults, 50,000 SNN-mode samples per layer, reset by subtraction. */
@@ -55,28 +59,39 @@ public record ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray 
     }
 
     public ConvertConfig withStrategy(ThresholdStrategy s) {
-        return new ConvertConfig(s, timesteps, calibrationImages, capture, snnPairs, reset, seed, weightCalibration);
+        return new ConvertConfig(s, timesteps, calibrationImages, capture, snnPairs, reset, seed, weightCalibration,
+                countMaxPool);
     }
 
     public ConvertConfig withTimesteps(int t) {
-        return new ConvertConfig(strategy, t, calibrationImages, capture, snnPairs, reset, seed, weightCalibration);
+        return new ConvertConfig(strategy, t, calibrationImages, capture, snnPairs, reset, seed, weightCalibration,
+                countMaxPool);
     }
 
     public ConvertConfig withReset(ResetMode r) {
-        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, r, seed, weightCalibration);
+        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, r, seed, weightCalibration,
+                countMaxPool);
     }
 
     public ConvertConfig withSnnPairs(int n) {
-        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, n, reset, seed, weightCalibration);
+        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, n, reset, seed, weightCalibration,
+                countMaxPool);
     }
 
     /** With layer-wise weight calibration after the thresholds ({@code null}: without). */
     public ConvertConfig withWeightCalibration(WeightCalibration.Settings settings) {
-        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, reset, seed, settings);
+        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, reset, seed, settings,
+                countMaxPool);
     }
 
-    /** The name a conversion with this configuration goes by: the strategy's, {@code +wc} with weight calibration. */
+    /** With count-max pools ({@code true}) or the paper's per-step max-pools. */
+    public ConvertConfig withCountMaxPool(boolean countMax) {
+        return new ConvertConfig(strategy, timesteps, calibrationImages, capture, snnPairs, reset, seed,
+                weightCalibration, countMax);
+    }
+
+    /** The name a conversion with this configuration goes by: the strategy's, {@code +wc} with weight calibration, {@code +count-max} with count-max pools. */
     public String label() {
-        return weightCalibration == null ? strategy.name() : strategy.name() + "+wc";
+        return strategy.name() + (weightCalibration == null ? "" : "+wc") + (countMaxPool ? "+count-max" : "");
     }
 }

@@ -82,7 +82,7 @@ public final class Converter {
         try (SnnCalibration calibration = snnMode ? SnnCalibration.start(dnn, names, images,
                 config.capture().batchSize(), config.snnPairs(), config.seed()) : null) {
             if (outputShift != null) {
-                calibration.expectOutputCorrection(SnnBuilder.build(plan, inputType, steps, chosen, config.reset()));
+                calibration.expectOutputCorrection(SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), config.countMaxPool()));
             }
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
@@ -90,9 +90,9 @@ public final class Converter {
                 PairedSamples pairs = null;
                 SnnProbe probe = null;
                 if (snnMode) {
-                    SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset());
+                    SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), config.countMaxPool());
                     pairs = calibration.collect(partial, name);
-                    probe = probe(calibration, plan, inputType, steps, chosen, config.reset(), name);
+                    probe = probe(calibration, plan, inputType, steps, chosen, config, name);
                 }
                 LayerStats stats = new LayerStats(name, i, d, pairs, config.reset(), probe);
                 LayerThreshold threshold = choose(strategy, stats, steps);
@@ -103,13 +103,14 @@ public final class Converter {
             }
             if (outputShift != null) {
                 outputShift = calibration.meanLogitShift(SnnBuilder.build(plan, inputType, steps, chosen,
-                        config.reset()));
+                        config.reset(), config.countMaxPool()));
                 LOG.info(String.format(Locale.ROOT, "convert strategy=%s T=%d: output bias shift norm %.4g",
                         strategy.name(), steps, LayerAdjustment.biasShift(outputShift).biasShiftNorm()));
             }
             snnPasses = snnMode ? calibration.passes() : 0;
         }
-        SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), outputShift);
+        SpikingNetwork snn = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), config.countMaxPool(),
+                outputShift);
         progress.onProgress(ProgressEvent.done(task, names.size(), names.size(), "layer", ""));
         if (config.weightCalibration() != null) {
             snn = WeightCalibration.run(dnn, snn, layers, images, steps, config.weightCalibration(), progress).snn();
@@ -123,13 +124,14 @@ public final class Converter {
 
     /** The probe of layer {@code name}: a candidate is tried on the network converted so far plus that candidate. */
     private static SnnProbe probe(SnnCalibration calibration, ConversionPlan plan, InputType inputType, int steps,
-            Map<String, LayerThreshold> chosen, ResetMode reset, String name) {
+            Map<String, LayerThreshold> chosen, ConvertConfig config, String name) {
         return new SnnProbe() {
             @Override
             public double[] snnMeanOutput(LayerThreshold candidate) {
                 Map<String, LayerThreshold> withCandidate = new LinkedHashMap<>(chosen);
                 withCandidate.put(name, candidate);
-                return calibration.snnMeanOutput(SnnBuilder.build(plan, inputType, steps, withCandidate, reset), name,
+                return calibration.snnMeanOutput(SnnBuilder.build(plan, inputType, steps, withCandidate, config.reset(),
+                        config.countMaxPool()), name,
                         candidate.v());
             }
 

@@ -28,6 +28,7 @@ import org.ullsnn.snn.IFParamInitializer;
 import org.ullsnn.snn.ResetMode;
 import org.ullsnn.snn.SpikingNetwork;
 import org.ullsnn.snn.TimeRepeatLayer;
+import org.ullsnn.snn.TimeScanLayer;
 import org.ullsnn.snn.TimeSumLayer;
 
 /**
@@ -39,7 +40,8 @@ import org.ullsnn.snn.TimeSumLayer;
  *   <li>The weight layer that reads the image runs once per image; a {@link TimeRepeatLayer}
  *       ({@code NAME_repeat}) then feeds its constant current to every step (direct encoding).</li>
  *   <li>Activations become {@link IFNeuronLayer}s with the same names; dropout disappears; max-pools act on
- *       the spikes; an addition reading spikes (an identity shortcut) reads them through a
+ *       the spikes of each step, or, as count-max pools, on the counts so far ({@code NAME_counts}, a max-pool
+ *       {@code NAME_max}, and {@code NAME}, the step differences: {@link TimeScanLayer}); an addition reading spikes (an identity shortcut) reads them through a
  *       {@link ScaleVertex} ({@code ADD_scaleI}) of their {@code v}.</li>
  *   <li>The output layer becomes a dense layer of per-step logits (same name), a {@link TimeSumLayer}
  *       ({@code NAME_sum}) and a softmax cross-entropy {@link LossLayer} ({@code NAME_loss}).</li>
@@ -56,15 +58,21 @@ final class SnnBuilder {
 
     static SpikingNetwork build(ConversionPlan plan, InputType inputType, int timesteps,
             Map<String, LayerThreshold> thresholds, ResetMode reset) {
-        return build(plan, inputType, timesteps, thresholds, reset, null);
+        return build(plan, inputType, timesteps, thresholds, reset, false, null);
+    }
+
+    /** As above, with count-max pools ({@link TimeScanLayer}) instead of per-step ones when {@code countMaxPool}. */
+    static SpikingNetwork build(ConversionPlan plan, InputType inputType, int timesteps,
+            Map<String, LayerThreshold> thresholds, ResetMode reset, boolean countMaxPool) {
+        return build(plan, inputType, timesteps, thresholds, reset, countMaxPool, null);
     }
 
     /**
-     * As {@link #build(ConversionPlan, InputType, int, Map, ResetMode)}, with {@code outputShift} (one per class, or
-     * null for none) added to the output layer's bias.
+     * As {@link #build(ConversionPlan, InputType, int, Map, ResetMode, boolean)}, with {@code outputShift} (one per
+     * class, or null for none) added to the output layer's bias.
      */
     static SpikingNetwork build(ConversionPlan plan, InputType inputType, int timesteps,
-            Map<String, LayerThreshold> thresholds, ResetMode reset, double[] outputShift) {
+            Map<String, LayerThreshold> thresholds, ResetMode reset, boolean countMaxPool, double[] outputShift) {
         ComputationGraph dnn = plan.dnn();
         ComputationGraphConfiguration dnnConf = dnn.getConfiguration();
         String input = dnnConf.getNetworkInputs().get(0);
@@ -129,9 +137,19 @@ final class SnnBuilder {
                 }
                 case MAX_POOL -> {
                     SubsamplingLayer p = (SubsamplingLayer) node.layer();
-                    g.addLayer(name, new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
+                    SubsamplingLayer pool = new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX)
                             .kernelSize(p.getKernelSize()).stride(p.getStride()).padding(p.getPadding())
-                            .convolutionMode(p.getConvolutionMode()).build(), tensorOf.get(node.inputs().get(0)));
+                            .convolutionMode(p.getConvolutionMode()).build();
+                    String in = tensorOf.get(node.inputs().get(0));
+                    if (countMaxPool) {
+                        g.addLayer(name + "_counts", new TimeScanLayer(timesteps, TimeScanLayer.Direction.ACCUMULATE),
+                                in);
+                        g.addLayer(name + "_max", pool, name + "_counts");
+                        g.addLayer(name, new TimeScanLayer(timesteps, TimeScanLayer.Direction.DIFFERENCE),
+                                name + "_max");
+                    } else {
+                        g.addLayer(name, pool, in);
+                    }
                     tensorOf.put(name, name);
                     scaleOf.put(name, scaleOf.get(node.inputs().get(0)));
                 }

@@ -55,6 +55,7 @@ public final class SpikingNetwork {
         List<SpikingLayer> layers = new ArrayList<>();
         List<String> pools = new ArrayList<>();
         java.util.Set<String> spiking = new java.util.HashSet<>();
+        java.util.Set<String> counts = new java.util.HashSet<>();   // spike counts so far (count-max pools)
         Integer steps = null;
         String logits = null;
         for (int index : graph.topologicalSortOrder()) {
@@ -73,6 +74,18 @@ public final class SpikingNetwork {
                     && spiking.contains(inputs.get(name).get(0))) {
                 pools.add(name);
                 spiking.add(name);
+            } else if (conf instanceof org.deeplearning4j.nn.conf.layers.SubsamplingLayer
+                    && counts.contains(inputs.get(name).get(0))) {
+                counts.add(name);   // the max of counts so far: a count-max pool's middle
+            } else if (conf instanceof TimeScanLayer scan) {
+                String in = inputs.get(name).get(0);
+                if (scan.getDirection() == TimeScanLayer.Direction.ACCUMULATE && spiking.contains(in)) {
+                    counts.add(name);
+                } else if (scan.getDirection() == TimeScanLayer.Direction.DIFFERENCE && counts.contains(in)) {
+                    pools.add(name);   // a count-max pool's output: spikes again
+                    spiking.add(name);
+                }
+                t = scan.getTimesteps();
             } else if (conf instanceof TimeLayerConfig tl) {
                 t = tl.getTimesteps();
                 if (conf instanceof TimeSumLayer) {
@@ -109,7 +122,10 @@ public final class SpikingNetwork {
         return layers;
     }
 
-    /** Max-pool vertices over spikes, in topological order: their outputs are spike tensors too. */
+    /**
+     * Max-pool vertices over spikes, in topological order: their outputs are spike tensors too (for a count-max pool,
+     * the vertex of the step differences, which has the DNN pool's name).
+     */
     public List<String> spikingPools() {
         return pools;
     }

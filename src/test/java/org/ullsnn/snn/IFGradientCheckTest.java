@@ -14,10 +14,12 @@ import org.deeplearning4j.nn.conf.graph.ScaleVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
@@ -160,5 +162,31 @@ class IFGradientCheckTest {
                 .addLayer("if3", neuron(s, ResetMode.SUBTRACT, false), "add");
         Nd4j.getRandom().setSeed(5);
         check(finish(g, "if3"), Nd4j.randn(DataType.DOUBLE, 2, 2, 3, 3));
+    }
+
+    @Test
+    void timeScansPassTheGradientCheck() {
+        GraphBuilder g = base(InputType.feedForward(4))
+                .addLayer("fc", new DenseLayer.Builder().nOut(5).activation(Activation.IDENTITY).build(), "repeat")
+                .addLayer("if1", neuron(Surrogate.FAST_SIGMOID, ResetMode.SUBTRACT, false), "fc")
+                .addLayer("counts", new TimeScanLayer(STEPS, TimeScanLayer.Direction.ACCUMULATE), "if1")
+                .addLayer("fc2", new DenseLayer.Builder().nOut(4).activation(Activation.IDENTITY).build(), "counts")
+                .addLayer("steps", new TimeScanLayer(STEPS, TimeScanLayer.Direction.DIFFERENCE), "fc2");
+        Nd4j.getRandom().setSeed(6);
+        check(finish(g, "steps"), Nd4j.randn(DataType.DOUBLE, 4, 4));
+    }
+
+    @Test
+    void countMaxPoolPassesTheGradientCheck() {
+        GraphBuilder g = base(InputType.convolutional(4, 4, 2))
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(2).activation(Activation.IDENTITY).build(),
+                        "repeat")
+                .addLayer("if1", neuron(Surrogate.FAST_SIGMOID, ResetMode.SUBTRACT, false), "conv")
+                .addLayer("pool_counts", new TimeScanLayer(STEPS, TimeScanLayer.Direction.ACCUMULATE), "if1")
+                .addLayer("pool_max", new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2)
+                        .stride(2, 2).build(), "pool_counts")
+                .addLayer("pool", new TimeScanLayer(STEPS, TimeScanLayer.Direction.DIFFERENCE), "pool_max");
+        Nd4j.getRandom().setSeed(7);
+        check(finish(g, "pool"), Nd4j.randn(DataType.DOUBLE, 2, 2, 4, 4));
     }
 }
