@@ -102,6 +102,10 @@ public final class FineTuneCommand implements Callable<Integer> {
     @Option(names = "--no-augment", description = "Switch off random crop and flip.")
     boolean noAugment;
 
+    @Option(names = "--count-max-pool", description = "Convert with count-max pools (as convert --count-max-pool) and "
+            + "fine-tune through them.")
+    boolean countMaxPool;
+
     @Option(names = "--name", description = "Folder name under <run>/finetune/ (default: <strategy>-T<T>).")
     String name;
 
@@ -152,7 +156,8 @@ public final class FineTuneCommand implements Callable<Integer> {
                 .withL2(l2).withSeed(seed)
                 .withSchedule(ScheduleKind.parse(schedule), warmupEpochs == null ? 0 : warmupEpochs);
         return new FineTuneRunConfig(folderName(), strategy, timesteps, calibrationImages,
-                new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment, distill);
+                new FineTuneSettings(surrogate, dropout, detachReset), train, trainPerClass, testPerClass, !noAugment, distill,
+                countMaxPool);
     }
 
     /**
@@ -188,6 +193,9 @@ public final class FineTuneCommand implements Callable<Integer> {
                 "--test-per-class", String.valueOf(c.testPerClass())));
         if (!c.augment()) {
             a.add("--no-augment");
+        }
+        if (c.countMaxPool()) {
+            a.add("--count-max-pool");
         }
         a.addAll(List.of("--name", c.name()));
         FineTuneCommand parsed = new FineTuneCommand();

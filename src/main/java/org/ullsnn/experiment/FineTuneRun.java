@@ -85,7 +85,8 @@ public final class FineTuneRun {
         AtomicFile.write(dir.resolve(TrainRun.CONFIG_FILE),
                 tmp -> TrainRun.JSON.writeValue(tmp.toFile(), Map.of("config", config, "provenance", provenance)));
         ConversionResult converted = Converter.convert(inputs.dnn(), ConvertConfig.of(
-                ThresholdStrategy.parse(config.strategy()), config.timesteps(), inputs.calibration()), progress);
+                ThresholdStrategy.parse(config.strategy()), config.timesteps(), inputs.calibration())
+                .withCountMaxPool(config.countMaxPool()), progress);
         ComputationGraph net = FineTuning.trainable(converted.snn(), config.settings(), config.training());
         return train(dir, config, inputs, net, List.of(), List.of());
     }

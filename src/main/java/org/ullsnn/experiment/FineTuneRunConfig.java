@@ -1,5 +1,6 @@
 package org.ullsnn.experiment;
 
+import org.ullsnn.convert.ConvertConfig;
 import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.train.DistilledEpochData;
 import org.ullsnn.nn.train.TrainConfig;
@@ -21,10 +22,12 @@ import org.ullsnn.snn.FineTuneSettings;
  * @param distillation      share of the source DNN's probabilities in the training labels ({@link DistilledEpochData});
  *                          0 trains on the one-hot labels alone (the paper's loss; also what configs saved before this
  *                          setting read as)
+ * @param countMaxPool      convert with count-max pools ({@link ConvertConfig#withCountMaxPool}) and fine-tune them;
+ *                          false (the paper's per-step max-pools) is also what configs saved before it read as
  */
 public record FineTuneRunConfig(String name, String strategy, int timesteps, int calibrationImages,
         FineTuneSettings settings, TrainConfig training, int trainPerClass, int testPerClass, boolean augment,
-        double distillation) {
+        double distillation, boolean countMaxPool) {
 
     /**
      * The folder name {@code ullsnn finetune} gives a run without {@code --name}: the strategy as written on the

@@ -75,10 +75,22 @@ class FineTuneOptionsTest {
         ObjectMapper json = new ObjectMapper();
         ObjectNode saved = json.valueToTree(config("--name", "old"));
         saved.remove("distillation");
+        saved.remove("countMaxPool");
         json.writeValue(dir.resolve(TrainRun.CONFIG_FILE).toFile(), Map.of("config", saved));
         FineTuneRunConfig read = FineTuneRun.readConfig(dir);
         assertEquals(0, read.distillation());
+        assertEquals(false, read.countMaxPool(), "and with the paper's per-step max-pools");
         assertEquals(config("--name", "old"), read);
+    }
+
+    @Test
+    void countMaxPoolsAreOffByDefaultAndCarriedWhenSet() {
+        assertEquals(false, config().countMaxPool());
+        FineTuneRunConfig countMax = config("--count-max-pool", "--strategy", "half-shift");
+        assertTrue(countMax.countMaxPool());
+        String command = FineTuneCommand.reproducingCommand(countMax, "m");
+        assertTrue(command.contains(" --count-max-pool "), command);
+        assertTrue(!FineTuneCommand.reproducingCommand(config(), "m").contains("count-max"));
     }
 
     @Test
