@@ -1,10 +1,15 @@
 package org.ullsnn.snn;
 
+import java.util.Collection;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.NoParamLayer;
 import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
 import org.deeplearning4j.nn.conf.memory.MemoryReport;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Common configuration of the parameter-free layers that move between plain batches {@code [N, ...]} and
@@ -22,6 +27,21 @@ public abstract class TimeLayerConfig extends NoParamLayer {
             throw new IllegalArgumentException("timesteps T must be >= 1, got " + timesteps);
         }
         this.timesteps = timesteps;
+    }
+
+    /** The runtime layer of this configuration. */
+    protected abstract TimeLayer<?> runtime(NeuralNetConfiguration conf, DataType dataType);
+
+    @Override
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
+            DataType networkDataType) {
+        TimeLayer<?> layer = runtime(conf, networkDataType);
+        layer.setListeners(listeners);
+        layer.setIndex(layerIndex);
+        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
     }
 
     public int getTimesteps() {

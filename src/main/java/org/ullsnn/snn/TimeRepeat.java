@@ -3,7 +3,6 @@ package org.ullsnn.snn;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -11,7 +10,7 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Runtime of {@link TimeRepeatLayer}: {@code [N, ...] -> [T*N, ...]}. */
-public class TimeRepeat extends AbstractLayer<TimeRepeatLayer> {
+public class TimeRepeat extends TimeLayer<TimeRepeatLayer> {
 
     public TimeRepeat(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -44,25 +43,5 @@ public class TimeRepeat extends AbstractLayer<TimeRepeatLayer> {
         TimeSum.sumSteps(epsilon.reshape('c', new long[] {steps, n * perSample}),
                 grad.reshape('c', new long[] {1, n * perSample}));
         return new Pair<>(new DefaultGradient(), grad);
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
-        // no parameters
-    }
-
-    @Override
-    public Type type() {
-        return Type.FEED_FORWARD;
-    }
-
-    @Override
-    public double calcRegularizationScore(boolean backpropParamsOnly) {
-        return 0;
     }
 }

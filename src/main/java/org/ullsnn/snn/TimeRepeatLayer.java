@@ -1,11 +1,8 @@
 package org.ullsnn.snn;
 
-import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Repeats a plain batch over T time steps: {@code [N, ...] -> [T*N, ...]}, row {@code t*N + n} = row
@@ -24,15 +21,8 @@ public class TimeRepeatLayer extends TimeLayerConfig {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType networkDataType) {
-        TimeRepeat layer = new TimeRepeat(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+    protected TimeLayer<?> runtime(NeuralNetConfiguration conf, DataType dataType) {
+        return new TimeRepeat(conf, dataType);
     }
 
     /** JSON needs a concrete builder type for {@link Layer}; the constructor is the way to build one. */

@@ -3,7 +3,6 @@ package org.ullsnn.snn;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -18,7 +17,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * view of the batch: the backward of a running sum is the running sum from the last step back, that of a difference
  * the difference with the next step.
  */
-public class TimeScan extends AbstractLayer<TimeScanLayer> {
+public class TimeScan extends TimeLayer<TimeScanLayer> {
 
     public TimeScan(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -66,25 +65,5 @@ public class TimeScan extends AbstractLayer<TimeScanLayer> {
         int steps = layerConf().getTimesteps();
         TimeFolding.samples(a.size(0), steps); // checks that T divides the batch
         return a.reshape('c', steps, a.length() / steps);
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
-        // no parameters
-    }
-
-    @Override
-    public Type type() {
-        return Type.FEED_FORWARD;
-    }
-
-    @Override
-    public double calcRegularizationScore(boolean backpropParamsOnly) {
-        return 0;
     }
 }

@@ -1,10 +1,7 @@
 package org.ullsnn.snn;
 
-import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Running sums or step differences along the time of a time-folded batch, shape kept ({@code [T*N, ...]}):
@@ -47,15 +44,8 @@ public class TimeScanLayer extends TimeLayerConfig {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType networkDataType) {
-        TimeScan layer = new TimeScan(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+    protected TimeLayer<?> runtime(NeuralNetConfiguration conf, DataType dataType) {
+        return new TimeScan(conf, dataType);
     }
 
     @Override

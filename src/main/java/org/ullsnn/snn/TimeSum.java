@@ -3,7 +3,6 @@ package org.ullsnn.snn;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.layers.AbstractLayer;
 import org.deeplearning4j.nn.workspace.ArrayType;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.common.primitives.Pair;
@@ -13,7 +12,7 @@ import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /** Runtime of {@link TimeSumLayer}: {@code [T*N, ...] -> [N, ...]}, summing over steps. */
-public class TimeSum extends AbstractLayer<TimeSumLayer> {
+public class TimeSum extends TimeLayer<TimeSumLayer> {
 
     public TimeSum(NeuralNetConfiguration conf, DataType dataType) {
         super(conf, dataType);
@@ -61,25 +60,5 @@ public class TimeSum extends AbstractLayer<TimeSumLayer> {
         for (long t = 2; t < steps; t++) {
             into.addi(IFKernel.row(rows, t));
         }
-    }
-
-    @Override
-    public boolean isPretrainLayer() {
-        return false;
-    }
-
-    @Override
-    public void clearNoiseWeightParams() {
-        // no parameters
-    }
-
-    @Override
-    public Type type() {
-        return Type.FEED_FORWARD;
-    }
-
-    @Override
-    public double calcRegularizationScore(boolean backpropParamsOnly) {
-        return 0;
     }
 }

@@ -1,10 +1,7 @@
 package org.ullsnn.snn;
 
-import java.util.Collection;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Sums a time-folded batch over its T steps: {@code [T*N, ...] -> [N, ...]}, out[n] = sum_t in[t*N + n].
@@ -23,15 +20,8 @@ public class TimeSumLayer extends TimeLayerConfig {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType networkDataType) {
-        TimeSum layer = new TimeSum(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamTable(initializer().init(conf, paramsView, initializeParams));
-        layer.setConf(conf);
-        return layer;
+    protected TimeLayer<?> runtime(NeuralNetConfiguration conf, DataType dataType) {
+        return new TimeSum(conf, dataType);
     }
 
     @Override

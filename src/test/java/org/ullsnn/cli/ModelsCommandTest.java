@@ -31,11 +31,7 @@ class ModelsCommandTest {
     @BeforeAll
     static void trainOnce() throws Exception {
         data = TinyRuns.writeData(shared.resolve("data")).toString();
-        SmallCli train = new SmallCli();
-        assertEquals(0, train.run("train", "--arch", "tiny", "--width", "1", "--epochs", "2", "--batch", "16",
-                "--test-per-class", "1", "--name", "t", "--runs", shared.resolve("runs").toString(), "--data", data,
-                "--offline"), train.err());
-        run = shared.resolve("runs/t");
+        run = SmallCli.trainTiny(shared.resolve("runs"), data, "t", 2);
     }
 
     private int add(String name, String... more) {

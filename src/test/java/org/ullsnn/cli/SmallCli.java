@@ -34,6 +34,20 @@ final class SmallCli {
         return command;
     }
 
+    /**
+     * Trains the tiny net (width 1, batch 16, tested on the first image of each class) with {@code ullsnn train} on the
+     * small CIFAR-10 files in {@code data}; returns the run folder {@code runs/name}.
+     */
+    static java.nio.file.Path trainTiny(java.nio.file.Path runs, String data, String name, int epochs) {
+        SmallCli train = new SmallCli();
+        int code = train.run("train", "--arch", "tiny", "--width", "1", "--epochs", String.valueOf(epochs), "--batch",
+                "16", "--test-per-class", "1", "--name", name, "--runs", runs.toString(), "--data", data, "--offline");
+        if (code != 0) {
+            throw new AssertionError("ullsnn train exited with " + code + ": " + train.err());
+        }
+        return runs.resolve(name);
+    }
+
     /** Runs one command line; returns its exit code. */
     int run(String... args) {
         CommandLine cli = officialData ? Main.commandLine() : Main.commandLine(new CommandLine.IFactory() {

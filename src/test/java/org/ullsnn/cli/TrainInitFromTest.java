@@ -34,11 +34,7 @@ class TrainInitFromTest {
     @BeforeAll
     static void trainOnce() throws Exception {
         data = TinyRuns.writeData(shared.resolve("data")).toString();
-        SmallCli train = new SmallCli();
-        assertEquals(0, train.run("train", "--arch", "tiny", "--width", "1", "--epochs", "1", "--batch", "16",
-                "--test-per-class", "1", "--name", "base", "--runs", shared.resolve("runs").toString(), "--data", data,
-                "--offline"), train.err());
-        base = shared.resolve("runs/base");
+        base = SmallCli.trainTiny(shared.resolve("runs"), data, "base", 1);
     }
 
     private int train(String... more) {
