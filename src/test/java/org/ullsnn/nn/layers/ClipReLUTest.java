@@ -108,10 +108,15 @@ class ClipReLUTest {
 
     /** The ClipReLU layer of a FLOAT net {@code n inputs -> ClipReLU(mu) -> 1 output}, gradient views ready. */
     private static ClipReLU floatLayer(int n, double mu) {
+        return layer(n, mu, 0, DataType.FLOAT);
+    }
+
+    /** The ClipReLU layer of a net {@code n inputs -> ClipReLU(mu, levels) -> 1 output} in {@code type}. */
+    static ClipReLU layer(int n, double mu, int levels, DataType type) {
         ComputationGraph net = init(new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(DataType.FLOAT).updater(new NoOp())
+                .seed(7).dataType(type).updater(new NoOp())
                 .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(n))
-                .addLayer("act", new ClipReLULayer.Builder().initialMu(mu).build(), "in")
+                .addLayer("act", new ClipReLULayer.Builder().initialMu(mu).levels(levels).build(), "in")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
                         .activation(Activation.IDENTITY).build(), "act")
                 .setOutputs("out").build());

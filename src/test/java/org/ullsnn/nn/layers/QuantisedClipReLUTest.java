@@ -10,34 +10,20 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.junit.jupiter.api.Test;
-import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.NoOp;
-import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.ullsnn.snn.IFNeuronLayer;
 import org.ullsnn.snn.ResetMode;
 
 /** {@link ClipReLULayer} with {@code levels > 0}: the quantisation-clip-floor-shift activation. */
 class QuantisedClipReLUTest {
 
-    /** {@code n inputs -> ClipReLU(mu, levels) -> 1 output} in {@code type}, gradient views ready. */
     private static ClipReLU layer(int n, double mu, int levels, DataType type) {
-        ComputationGraph net = new ComputationGraph(new NeuralNetConfiguration.Builder()
-                .seed(7).dataType(type).updater(new NoOp())
-                .graphBuilder().addInputs("in").setInputTypes(InputType.feedForward(n))
-                .addLayer("act", new ClipReLULayer.Builder().initialMu(mu).levels(levels).build(), "in")
-                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(1)
-                        .activation(Activation.IDENTITY).build(), "act")
-                .setOutputs("out").build());
-        net.init();
-        net.initGradientsView();
-        return (ClipReLU) net.getLayer("act");
+        return ClipReLUTest.layer(n, mu, levels, type);
     }
 
     private static INDArray forward(ClipReLU act, INDArray z) {
