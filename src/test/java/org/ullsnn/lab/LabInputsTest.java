@@ -92,7 +92,9 @@ class LabInputsTest {
         double accuracy = Accuracy.of(in.dnn(), in.testBatches().get(), "test", ProgressListener.silent());
         assertTrue(accuracy > 2 * chance, setup + ": chance is " + chance + ", got " + accuracy);
 
-        var converted = Converter.convert(in.dnn(), ConvertConfig.of(ThresholdStrategy.parse("fitted-dnn:1.3"), 4,
+        // half-shift: with the same code, the paper's fitted-dnn:1.3 converted the ResNet stand-in above chance on one
+        // machine and to 0.14 at T = 4 on another; half-shift gave 0.75 there (DNN 0.80)
+        var converted = Converter.convert(in.dnn(), ConvertConfig.of(ThresholdStrategy.halfShift(), 4,
                 in.calibration()), ProgressListener.silent());
         double snn = Simulator.run(converted.snn(), in.testBatches().get(), ProgressListener.silent()).finalAccuracy();
         assertTrue(snn > chance, setup + ": the converted stand-in beats chance (" + chance + "), got " + snn);
