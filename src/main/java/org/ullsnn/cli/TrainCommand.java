@@ -153,7 +153,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     /** Options that configure a new run; with --resume, the saved config.json decides them instead. */
     private static final List<String> RUN_SETTINGS = List.of("--preset", "--dataset", "--labels", "--arch",
-            "--width", "--activation", "--activation-levels", "--init-from", "--bn", "--conv-dropout", "--fc-dropout", "--initial-mu", "--bias",
+            "--width", "--activation", "--activation-levels", "--init-from", "--bn", "--conv-dropout", "--fc-dropout",
+            "--initial-mu", "--bias",
             "--dense-init", "--epochs", "--batch", "--lr", "--schedule", "--warmup-epochs", "--momentum", "--l2", "--seed", "--train-per-class",
             "--test-per-class", "--no-augment", "--keep-checkpoints");
 

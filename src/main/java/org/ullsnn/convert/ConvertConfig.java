@@ -90,7 +90,10 @@ public record ConvertConfig(ThresholdStrategy strategy, int timesteps, INDArray 
                 weightCalibration, countMax);
     }
 
-    /** The name a conversion with this configuration goes by: the strategy's, {@code +wc} with weight calibration, {@code +count-max} with count-max pools. */
+    /**
+     * The name a conversion with this configuration goes by: the strategy's, {@code +wc} with weight calibration,
+     * {@code +count-max} with count-max pools.
+     */
     public String label() {
         return strategy.name() + (weightCalibration == null ? "" : "+wc") + (countMaxPool ? "+count-max" : "");
     }

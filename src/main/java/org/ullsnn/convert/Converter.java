@@ -82,7 +82,8 @@ public final class Converter {
         try (SnnCalibration calibration = snnMode ? SnnCalibration.start(dnn, names, images,
                 config.capture().batchSize(), config.snnPairs(), config.seed()) : null) {
             if (outputShift != null) {
-                calibration.expectOutputCorrection(SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), config.countMaxPool()));
+                calibration.expectOutputCorrection(SnnBuilder.build(plan, inputType, steps, chosen, config.reset(),
+                        config.countMaxPool()));
             }
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get(i);
@@ -90,7 +91,8 @@ public final class Converter {
                 PairedSamples pairs = null;
                 SnnProbe probe = null;
                 if (snnMode) {
-                    SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(), config.countMaxPool());
+                    SpikingNetwork partial = SnnBuilder.build(plan, inputType, steps, chosen, config.reset(),
+                            config.countMaxPool());
                     pairs = calibration.collect(partial, name);
                     probe = probe(calibration, plan, inputType, steps, chosen, config, name);
                 }

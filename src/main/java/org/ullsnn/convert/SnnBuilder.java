@@ -41,7 +41,8 @@ import org.ullsnn.snn.TimeSumLayer;
  *       ({@code NAME_repeat}) then feeds its constant current to every step (direct encoding).</li>
  *   <li>Activations become {@link IFNeuronLayer}s with the same names; dropout disappears; max-pools act on
  *       the spikes of each step, or, as count-max pools, on the counts so far ({@code NAME_counts}, a max-pool
- *       {@code NAME_max}, and {@code NAME}, the step differences: {@link TimeScanLayer}); an addition reading spikes (an identity shortcut) reads them through a
+ *       {@code NAME_max}, and {@code NAME}, the step differences: {@link TimeScanLayer}); an addition reading
+ *       spikes (an identity shortcut) reads them through a
  *       {@link ScaleVertex} ({@code ADD_scaleI}) of their {@code v}.</li>
  *   <li>The output layer becomes a dense layer of per-step logits (same name), a {@link TimeSumLayer}
  *       ({@code NAME_sum}) and a softmax cross-entropy {@link LossLayer} ({@code NAME_loss}).</li>

@@ -101,7 +101,8 @@ public final class TrainRun {
         }
         Path initialModel = config.initFrom() == null ? null : initialModel(config.initFrom());
         Data data = load(config);
-        ComputationGraph net = newNetwork(config, data); // before the folder: a start that does not fit writes nothing
+        // built before the folder is made: a starting network that does not fit writes nothing
+        ComputationGraph net = newNetwork(config, data, initialModel);
         Files.createDirectories(runDir);
         Map<String, String> hashes = new java.util.TreeMap<>(data.hashes());
         if (initialModel != null) {
@@ -122,14 +123,15 @@ public final class TrainRun {
 
     /**
      * A freshly initialised network for the run, its schedule told how many batches an epoch has, and the parameters
-     * of {@link TrainRunConfig#initFrom()} copied in when it names one ({@link WeightTransfer}).
+     * of {@code initialModel} ({@link TrainRunConfig#initFrom()} resolved by {@link #initialModel}, or null) copied in
+     * ({@link WeightTransfer}).
      */
-    private static ComputationGraph newNetwork(TrainRunConfig config, Data data) {
+    private static ComputationGraph newNetwork(TrainRunConfig config, Data data, Path initialModel) {
         TrainConfig t = config.training();
         long batchesPerEpoch = (data.train().size() + t.batchSize() - 1) / t.batchSize();
         ComputationGraph net = Networks.build(config.network(), t.updater(batchesPerEpoch), t.l2(), t.seed());
-        if (config.initFrom() != null) {
-            WeightTransfer.copy(Graphs.load(initialModel(config.initFrom())), net);
+        if (initialModel != null) {
+            WeightTransfer.copy(Graphs.load(initialModel), net);
             LOG.info("train run={} starts from the parameters of {}", config.name(), config.initFrom());
         }
         return net;
@@ -149,7 +151,8 @@ public final class TrainRun {
         Path zip = p.resolve(MODEL_FILE);
         if (!Files.isRegularFile(zip)) {
             throw new IllegalArgumentException("--init-from " + initFrom + ": no " + MODEL_FILE + " there (give a "
-                    + "finished training run's folder, a shipped model's folder such as models/<name>, or a model file)");
+                    + "finished training run's folder, a shipped model's folder such as models/<name>, or a model "
+                    + "file)");
         }
         if (Files.isRegularFile(p.resolve(ModelZoo.CARD_FILE))) {
             ModelZoo.requireIntact(p);
@@ -176,7 +179,7 @@ public final class TrainRun {
             LOG.info("train run={} resume from epoch {} ({})", config.name(), latest.get().epoch(),
                     runDir.relativize(latest.get().model()));   // relative to the run: no machine paths in logs
         } else {
-            net = newNetwork(config, data);
+            net = newNetwork(config, data, config.initFrom() == null ? null : initialModel(config.initFrom()));
             history = List.of();
             LOG.info("train run={} has no checkpoint yet: starting from epoch 1", config.name());
         }
