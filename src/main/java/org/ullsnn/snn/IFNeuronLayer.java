@@ -1,18 +1,10 @@
 package org.ullsnn.snn;
 
-import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
+import org.ullsnn.nn.layers.ElementwiseLayerConfig;
 
 /**
  * Configuration of a layer of integrate-and-fire neurons run over {@code T} steps of a time-folded batch
@@ -44,7 +36,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * <p>A DL4J configuration bean (no-argument constructor, setters) that survives JSON and {@code clone()};
  * the {@link Builder} validates.
  */
-public class IFNeuronLayer extends BaseLayer {
+public class IFNeuronLayer extends ElementwiseLayerConfig {
 
     private int timesteps = 1;
     private double initialTheta = 1.0;
@@ -190,54 +182,13 @@ public class IFNeuronLayer extends BaseLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> listeners, int layerIndex, INDArray paramsView, boolean initializeParams,
-            DataType networkDataType) {
-        IFNeuron layer = new IFNeuron(conf, networkDataType);
-        layer.setListeners(listeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(paramsView);
-        Map<String, INDArray> params = initializer().init(conf, paramsView, initializeParams);
-        layer.setParamTable(params);
-        layer.setConf(conf);
-        return layer;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        if (inputType == null) {
-            throw new IllegalStateException("IF layer '" + getLayerName() + "' got no input type");
-        }
-        return inputType;
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // element-wise
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
+    protected IFNeuron runtime(NeuralNetConfiguration conf, DataType dataType) {
+        return new IFNeuron(conf, dataType);
     }
 
     @Override
     public ParamInitializer initializer() {
         return IFParamInitializer.INSTANCE;
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        return new LayerMemoryReport.Builder(layerName, IFNeuronLayer.class, inputType, inputType)
-                .standardMemory(2, getIUpdater() == null ? 0 : getIUpdater().stateSize(2))
-                .workingMemory(0, 0, 0, 0)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
     }
 
     @Override

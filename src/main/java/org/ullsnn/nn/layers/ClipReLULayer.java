@@ -1,18 +1,9 @@
 package org.ullsnn.nn.layers;
 
-import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.ParamInitializer;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
-import org.deeplearning4j.nn.conf.memory.MemoryReport;
-import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * Configuration of the clipped ReLU with a trainable clip value (METHOD.md §1):
@@ -45,7 +36,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * graph.addLayer("conv1_act", new ClipReLULayer.Builder().initialMu(4.0).build(), "conv1");
  * }</pre>
  */
-public class ClipReLULayer extends BaseLayer {
+public class ClipReLULayer extends ElementwiseLayerConfig {
 
     /** The paper's initial clip value. */
     public static final double DEFAULT_INITIAL_MU = 4.0;
@@ -84,56 +75,13 @@ public class ClipReLULayer extends BaseLayer {
     }
 
     @Override
-    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
-            Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
-            boolean initializeParams, DataType networkDataType) {
-        ClipReLU layer = new ClipReLU(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(paramTable);
-        layer.setConf(conf);
-        return layer;
-    }
-
-    @Override
-    public InputType getOutputType(int layerIndex, InputType inputType) {
-        if (inputType == null) {
-            throw new IllegalStateException("ClipReLU layer '" + getLayerName() + "' got no input type");
-        }
-        return inputType;
-    }
-
-    @Override
-    public void setNIn(InputType inputType, boolean override) {
-        // element-wise: no input size to record
-    }
-
-    @Override
-    public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
-        return null;
-    }
-
-    @Override
-    public boolean isPretrainParam(String paramName) {
-        return false;
+    protected ClipReLU runtime(NeuralNetConfiguration conf, DataType dataType) {
+        return new ClipReLU(conf, dataType);
     }
 
     @Override
     public ParamInitializer initializer() {
         return ClipReLUParamInitializer.INSTANCE;
-    }
-
-    @Override
-    public LayerMemoryReport getMemoryReport(InputType inputType) {
-        long numParams = initializer().numParams(this);
-        long updaterState = getIUpdater() == null ? 0 : getIUpdater().stateSize(numParams);
-        return new LayerMemoryReport.Builder(layerName, ClipReLULayer.class, inputType, inputType)
-                .standardMemory(numParams, updaterState)
-                .workingMemory(0, 0, 0, 0)
-                .cacheMemory(MemoryReport.CACHE_MODE_ALL_ZEROS, MemoryReport.CACHE_MODE_ALL_ZEROS)
-                .build();
     }
 
     @Override
