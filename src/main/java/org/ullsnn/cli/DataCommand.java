@@ -77,28 +77,31 @@ public class DataCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code data fetch}: download and unpack whatever is missing. */
-    @Command(name = "fetch",
-            description = "Download the official archive of each dataset whose files are missing, check its MD5 "
-                    + "and unpack it (resumes an interrupted download). An official archive already in the data "
-                    + "directory is unpacked instead, with --offline too.")
-    public static class Fetch implements Callable<Integer> {
+    /**
+     * A data subcommand that works on each chosen dataset in turn: it names the data directory, handles every
+     * dataset (an {@link IOException} counts as that dataset's failure, with its message, and the others still
+     * run) and exits with {@link #EXIT_PROBLEM} if any failed.
+     */
+    abstract static class PerDataset implements Callable<Integer> {
         @Spec
-        private CommandSpec spec;
+        CommandSpec spec;
 
         @Mixin
-        private DataOptions data;
+        DataOptions data;
 
         @Mixin
-        private DatasetChoice choice;
+        DatasetChoice choice;
 
         @Mixin
-        private HelpOption help;
+        HelpOption help;
 
-        @Option(names = "--mirror", paramLabel = "URL",
-                description = "Base URL to fetch the official archives from instead of "
-                        + "https://www.cs.toronto.edu/~kriz/ (same files and MD5s).")
-        private URI mirror;
+        /** Handles one dataset; false when it has a problem (already reported). */
+        abstract boolean handle(CifarDataset dataset, DataLocation location, PrintWriter out, PrintWriter err)
+                throws IOException;
+
+        /** Called after every dataset, with the number that failed. */
+        void finish(PrintWriter out, int failures) {
+        }
 
         @Override
         public Integer call() {
@@ -107,32 +110,61 @@ public class DataCommand implements Callable<Integer> {
             List<CifarDataset> datasets = choice.datasets(spec);
             DataLocation location = data.location();
             out.println("data directory: " + location.describe());
-            CifarDownloader.Builder builder = CifarDownloader.builder()
-                    .offline(data.offline())
-                    .listener(ConsoleProgressBar.onStderr());
-            if (mirror != null) {
-                builder.baseUri(mirror);
-            }
-            CifarDownloader downloader = builder.build();
             int failures = 0;
             for (CifarDataset d : datasets) {
                 try {
-                    FetchResult r = downloader.fetchIfMissing(d, location.directory());
-                    out.println(d.displayName() + ": " + switch (r.status()) {
-                        case ALREADY_PRESENT -> "already present in ";
-                        case DOWNLOADED -> "downloaded and unpacked into ";
-                        case UNPACKED_LOCAL_ARCHIVE -> "unpacked " + d.officialArchive().fileName() + " (found in "
-                                + location.directory() + ", MD5 checked, kept) into ";
-                    } + r.folder());
-                    r.setAside().ifPresent(p -> out.println("  the incomplete folder found there was moved to " + p));
+                    if (!handle(d, location, out, err)) {
+                        failures++;
+                    }
                 } catch (IOException e) {
                     failures++;
                     err.println(d.displayName() + ": " + e.getMessage());
                 }
             }
+            finish(out, failures);
             out.flush();
             err.flush();
             return failures == 0 ? 0 : EXIT_PROBLEM;
+        }
+    }
+
+    /** {@code data fetch}: download and unpack whatever is missing. */
+    @Command(name = "fetch",
+            description = "Download the official archive of each dataset whose files are missing, check its MD5 "
+                    + "and unpack it (resumes an interrupted download). An official archive already in the data "
+                    + "directory is unpacked instead, with --offline too.")
+    public static class Fetch extends PerDataset {
+        @Option(names = "--mirror", paramLabel = "URL",
+                description = "Base URL to fetch the official archives from instead of "
+                        + "https://www.cs.toronto.edu/~kriz/ (same files and MD5s).")
+        private URI mirror;
+
+        private CifarDownloader downloader;
+
+        @Override
+        boolean handle(CifarDataset d, DataLocation location, PrintWriter out, PrintWriter err) throws IOException {
+            FetchResult r = downloader().fetchIfMissing(d, location.directory());
+            out.println(d.displayName() + ": " + switch (r.status()) {
+                case ALREADY_PRESENT -> "already present in ";
+                case DOWNLOADED -> "downloaded and unpacked into ";
+                case UNPACKED_LOCAL_ARCHIVE -> "unpacked " + d.officialArchive().fileName() + " (found in "
+                        + location.directory() + ", MD5 checked, kept) into ";
+            } + r.folder());
+            r.setAside().ifPresent(p -> out.println("  the incomplete folder found there was moved to " + p));
+            return true;
+        }
+
+        private CifarDownloader downloader() {
+            if (downloader == null) {
+                CifarDownloader.Builder builder = CifarDownloader.builder()
+                        .offline(data.offline())
+                        .listener(ConsoleProgressBar.onStderr());
+                if (mirror != null) {
+                    builder.baseUri(mirror);
+                }
+                downloader = builder.build();
+            }
+            return downloader;
         }
     }
 
@@ -140,49 +172,26 @@ public class DataCommand implements Callable<Integer> {
     @Command(name = "verify",
             description = "Check each dataset's files: sizes, record counts, label ranges, per-class counts, and "
                     + "SHA-256 where the hash of this copy is known. Exits with 1 on any problem.")
-    public static class Verify implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private DataOptions data;
-
-        @Mixin
-        private DatasetChoice choice;
-
-        @Mixin
-        private HelpOption help;
+    public static class Verify extends PerDataset {
+        @Override
+        boolean handle(CifarDataset d, DataLocation location, PrintWriter out, PrintWriter err) throws IOException {
+            VerificationReport report = CifarVerifier.of(d).verify(location.directory());
+            out.print(report.summary());
+            if (report.passed()) {
+                return true;
+            }
+            err.println(d.displayName() + " in " + report.folder() + " failed verification:");
+            report.problems().forEach(p -> err.println("  " + p));
+            if (report.filesMissing()) {
+                err.println("  get the missing files with `ullsnn data fetch --dataset " + d.id()
+                        + "`, or put the official files in " + report.folder());
+            }
+            return false;
+        }
 
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            List<CifarDataset> datasets = choice.datasets(spec);
-            DataLocation location = data.location();
-            out.println("data directory: " + location.describe());
-            int failures = 0;
-            for (CifarDataset d : datasets) {
-                try {
-                    VerificationReport report = CifarVerifier.of(d).verify(location.directory());
-                    out.print(report.summary());
-                    if (!report.passed()) {
-                        failures++;
-                        err.println(d.displayName() + " in " + report.folder() + " failed verification:");
-                        report.problems().forEach(p -> err.println("  " + p));
-                        if (report.filesMissing()) {
-                            err.println("  get the missing files with `ullsnn data fetch --dataset " + d.id()
-                                    + "`, or put the official files in " + report.folder());
-                        }
-                    }
-                } catch (IOException e) {
-                    failures++;
-                    err.println(e.getMessage());
-                }
-            }
+        void finish(PrintWriter out, int failures) {
             out.println(failures == 0 ? "verify: OK" : "verify: FAILED");
-            out.flush();
-            err.flush();
-            return failures == 0 ? 0 : EXIT_PROBLEM;
         }
     }
 
@@ -190,46 +199,19 @@ public class DataCommand implements Callable<Integer> {
     @Command(name = "info",
             description = "Describe each dataset: folder, files present and their sizes and records, classes and "
                     + "their names, images per class, normalisation and the official archive.")
-    public static class Info implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private DataOptions data;
-
-        @Mixin
-        private DatasetChoice choice;
-
-        @Mixin
-        private HelpOption help;
-
+    public static class Info extends PerDataset {
         @Override
-        public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            List<CifarDataset> datasets = choice.datasets(spec);
-            DataLocation location = data.location();
-            out.println("data directory: " + location.describe());
-            int failures = 0;
-            for (CifarDataset d : datasets) {
-                try {
-                    DatasetSummary summary = DatasetSummary.of(d.layout(), location.directory());
-                    out.print(summary.describe());
-                    Normalization n = d.normalization();
-                    out.println("  normalisation mean " + triple(n, true) + " std " + triple(n, false));
-                    out.println("  archive  " + d.officialArchive().url() + String.format(Locale.ROOT,
-                            " (%,d bytes, md5 %s)", d.officialArchive().bytes(), d.officialArchive().md5()));
-                    if (!summary.complete()) {
-                        out.println("  incomplete: run `ullsnn data fetch --dataset " + d.id() + "`");
-                    }
-                } catch (IOException e) {
-                    failures++;
-                    err.println(d.displayName() + ": " + e.getMessage());
-                }
+        boolean handle(CifarDataset d, DataLocation location, PrintWriter out, PrintWriter err) throws IOException {
+            DatasetSummary summary = DatasetSummary.of(d.layout(), location.directory());
+            out.print(summary.describe());
+            Normalization n = d.normalization();
+            out.println("  normalisation mean " + triple(n, true) + " std " + triple(n, false));
+            out.println("  archive  " + d.officialArchive().url() + String.format(Locale.ROOT,
+                    " (%,d bytes, md5 %s)", d.officialArchive().bytes(), d.officialArchive().md5()));
+            if (!summary.complete()) {
+                out.println("  incomplete: run `ullsnn data fetch --dataset " + d.id() + "`");
             }
-            out.flush();
-            err.flush();
-            return failures == 0 ? 0 : EXIT_PROBLEM;
+            return true;
         }
 
         private static String triple(Normalization n, boolean mean) {
