@@ -173,7 +173,8 @@ public final class ModelsCommand implements Callable<Integer> {
                     + "copied, model.json (data set, network, accuracy, epochs, training hours, the train command that "
                     + "reproduces the run, SHA-256 of model.zip); then the table in <models>/README.md.",
                 "Refuses a run without model.zip, or whose metrics.csv does not cover all its epochs, and an existing "
-                        + "NAME unless --force. Warns when <models>/ holds more than 40 MB."})
+                        + "NAME unless --force. --force on an entry made from the same run (e.g. to store it again "
+                        + "with --half-precision) keeps its fine-tuned SNNs. Warns when <models>/ holds more than 40 MB."})
     static final class Add implements Callable<Integer> {
 
         @Spec
@@ -208,6 +209,10 @@ public final class ModelsCommand implements Callable<Integer> {
                     + "metrics.csv, config.json; table in %s%n", a.folder(), a.bytes() / ModelZoo.MB,
                     c.halfPrecision() ? ", half precision" : "", c.modelSha256(),
                     zoo.dir().resolve(ModelZoo.README_FILE));
+            if (!a.keptFineTunings().isEmpty()) {
+                out.println("kept the replaced entry's fine-tuned SNNs (converted from the same run, " + c.run()
+                        + "): " + String.join(", ", a.keptFineTunings()));
+            }
             out.println("reproduce: " + c.trainCommand());
             printBudget(spec, "models add", zoo, a.totalBytes());
             return 0;

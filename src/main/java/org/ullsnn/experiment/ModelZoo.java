@@ -220,8 +220,12 @@ public final class ModelZoo {
      * @param folder     the model folder
      * @param bytes      the size of its {@code model.zip}
      * @param totalBytes the size of the whole models folder afterwards
+     * @param keptFineTunings the fine-tuned SNNs the replaced entry passed on (same run), by folder name
      */
-    public record Added(ModelCard card, Path folder, long bytes, long totalBytes) {
+    public record Added(ModelCard card, Path folder, long bytes, long totalBytes, List<String> keptFineTunings) {
+        public Added {
+            keptFineTunings = List.copyOf(keptFineTunings);
+        }
     }
 
     /** Whether a models folder of {@code totalBytes} is over {@link #BUDGET_BYTES}. */
@@ -256,7 +260,8 @@ public final class ModelZoo {
      * (written in a hidden folder, then renamed).
      *
      * @param trainCommand the command line that reproduces the run (the CLI rebuilds it from the run's config)
-     * @param force        replace an existing entry of that name
+     * @param force        replace an existing entry of that name (its fine-tuned SNNs stay when it was made from the
+     *                      same run: {@link Added#keptFineTunings()})
      * @param halfPrecision store the parameters in half precision (half the size; the accuracy is measured on them)
      * @throws IllegalArgumentException for a run without {@code model.zip}, metrics that do not cover its epochs, an
      *                                  existing name without {@code force}, or a bad name
@@ -308,12 +313,28 @@ public final class ModelZoo {
                     seconds / 3600, trainCommand, config.name(), Provenance.sha256(zip), size(zip), Instant.now(),
                     halfPrecision ? ModelCard.FP16 : ModelCard.FP32);
             AtomicFile.write(tmp.resolve(CARD_FILE), f -> TrainRun.JSON.writeValue(f.toFile(), card));
-            replace(tmp, target);
+            List<String> kept = fineTuningsToKeep(target, config.name());
+            replace(tmp, target, !kept.isEmpty());
             writeReadme();
-            return new Added(card, target, card.modelBytes(), totalBytes());
+            return new Added(card, target, card.modelBytes(), totalBytes(), kept);
         } finally {
             FileTrees.delete(tmp);
         }
+    }
+
+    /**
+     * The fine-tuned SNNs ({@code finetune/}) that an existing entry {@code target} passes on when it is replaced by
+     * an entry from the same training run {@code run} (the same network stored again, e.g. in half precision): they
+     * were converted from that run's network, and replacing the entry must not lose them. An entry from another run
+     * passes on nothing: its fine-tunings belong to the network being replaced.
+     */
+    private static List<String> fineTuningsToKeep(Path target, String run) throws IOException {
+        Path tuned = target.resolve(FineTuneRun.FINETUNE_DIR);
+        if (!Files.isDirectory(tuned) || !Files.isRegularFile(target.resolve(CARD_FILE))
+                || !run.equals(readCard(target).run())) {
+            return List.of();
+        }
+        return visibleFolders(tuned).stream().map(f -> f.getFileName().toString()).toList();
     }
 
     /**
@@ -445,7 +466,8 @@ public final class ModelZoo {
     }
 
     /** Moves {@code fresh} to {@code target}, the old entry set aside first and deleted after. */
-    private void replace(Path fresh, Path target) throws IOException {
+    /** Puts {@code fresh} in {@code target}'s place; with {@code keepFineTunings} the old entry's {@code finetune/} moves over. */
+    private void replace(Path fresh, Path target, boolean keepFineTunings) throws IOException {
         if (!Files.exists(target)) {
             Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
             return;
@@ -453,6 +475,10 @@ public final class ModelZoo {
         Path old = dir.resolve("." + target.getFileName() + ".old-" + System.nanoTime());
         Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
         Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        if (keepFineTunings) {
+            Files.move(old.resolve(FineTuneRun.FINETUNE_DIR), target.resolve(FineTuneRun.FINETUNE_DIR),
+                    StandardCopyOption.ATOMIC_MOVE);
+        }
         FileTrees.delete(old);
     }
 

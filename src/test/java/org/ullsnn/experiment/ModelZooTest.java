@@ -233,6 +233,29 @@ class ModelZooTest {
     }
 
     @Test
+    void storingTheSameRunAgainKeepsItsFineTuningsAndAnotherRunDoesNot() throws Exception {
+        ModelZoo zoo = new ModelZoo(dir.resolve("models"));
+        add(zoo, run, "m", false);
+        Path tuned = Files.createDirectories(dir.resolve("models/m/finetune/ft"));
+        Files.writeString(tuned.resolve("finetune.json"), "{}");
+
+        ModelZoo.Added again = zoo.add(copyOfRun("same"), "m", COMMAND, true, true, source(), ProgressListener.silent());
+        assertEquals(List.of("ft"), again.keptFineTunings());
+        assertEquals("{}", Files.readString(dir.resolve("models/m/finetune/ft/finetune.json")));
+        assertTrue(again.card().halfPrecision());
+        assertEquals(ModelZoo.Check.OK, ModelZoo.check(dir.resolve("models/m")).check());
+
+        Path other = copyOfRun("other");
+        String config = Files.readString(other.resolve("config.json"));
+        Files.writeString(other.resolve("config.json"), config.replaceFirst("\"name\" : \"r\"", "\"name\" : \"other\""));
+        ModelZoo.Added replaced = add(zoo, other, "m", true);
+        assertEquals(List.of(), replaced.keptFineTunings());
+        assertFalse(Files.exists(dir.resolve("models/m/finetune")), "another network's entry keeps no fine-tunings");
+        assertEquals("other", replaced.card().run());
+        assertNoHiddenLeftovers(zoo.dir());
+    }
+
+    @Test
     void addRefusesAnUnfinishedRunAndBadNames() throws Exception {
         ModelZoo zoo = new ModelZoo(dir.resolve("models"));
         Path noModel = copyOfRun("no-model");
