@@ -22,6 +22,8 @@ import org.ullsnn.nn.train.TrainConfig;
  *       <td>the tiny VGG on synthetic 3x8x8 images, 10 classes</td></tr>
  *   <tr><td>{@link #RESNET20_CIFAR10}</td><td>{@code c10-resnet20-w0.25-clip-bn}</td>
  *       <td>ResNet-20 at width 1/16 with BN (residual blocks and all) on synthetic 3x16x16 images, 4 classes</td></tr>
+ *   <tr><td>{@link #VGG16_CIFAR10_L2}</td><td>{@code c10-vgg16-w0.25-clip-bn-l2} (quantisation-aware, 2 levels)</td>
+ *       <td>the tiny VGG with 2 activation levels on synthetic 3x8x8 images, 4 classes</td></tr>
  * </table>
  * Every run is width 0.25 with ClipReLU and BN. Full mode uses the shipped model {@code models/<run>} when the
  * repository has it, else the run {@code runs/<run>}; when both are absent, it trains {@code <run>-quick} once
@@ -30,12 +32,17 @@ import org.ullsnn.nn.train.TrainConfig;
  */
 public enum LabSetup {
     /** VGG-16, width 0.25, CIFAR-10: the CPU-scale reproduction most notebooks use. */
-    VGG16_CIFAR10(CifarDataset.CIFAR10, Architecture.VGG16, Architecture.TINY, 1.0, 4, new ImageShape(3, 8, 8)),
+    VGG16_CIFAR10(CifarDataset.CIFAR10, Architecture.VGG16, Architecture.TINY, 1.0, 4, new ImageShape(3, 8, 8), 0),
     /** VGG-16, width 0.25, CIFAR-100 (fine labels): the paper's headline data set. */
-    VGG16_CIFAR100(CifarDataset.CIFAR100, Architecture.VGG16, Architecture.TINY, 1.0, 10, new ImageShape(3, 8, 8)),
+    VGG16_CIFAR100(CifarDataset.CIFAR100, Architecture.VGG16, Architecture.TINY, 1.0, 10, new ImageShape(3, 8, 8), 0),
     /** The authors' ResNet-20, width 0.25, CIFAR-10: residual blocks in the SNN. */
     RESNET20_CIFAR10(CifarDataset.CIFAR10, Architecture.RESNET20, Architecture.RESNET20, 1.0 / 16, 4,
-            new ImageShape(3, 16, 16));
+            new ImageShape(3, 16, 16), 0),
+    /**
+     * VGG-16, width 0.25, CIFAR-10, quantisation-aware with 2 activation levels ({@code train --activation-levels
+     * 2}): its ClipReLUs output what IF neurons count in T = 2 steps.
+     */
+    VGG16_CIFAR10_L2(CifarDataset.CIFAR10, Architecture.VGG16, Architecture.TINY, 1.0, 4, new ImageShape(3, 8, 8), 2);
 
     /** Width multiplier of every full-mode network. */
     public static final double WIDTH = 0.25;
@@ -49,15 +56,17 @@ public enum LabSetup {
     private final double smokeWidth;
     private final int smokeClasses;
     private final ImageShape smokeShape;
+    private final int activationLevels;
 
     LabSetup(CifarDataset dataset, Architecture architecture, Architecture smokeArchitecture, double smokeWidth,
-            int smokeClasses, ImageShape smokeShape) {
+            int smokeClasses, ImageShape smokeShape, int activationLevels) {
         this.dataset = dataset;
         this.architecture = architecture;
         this.smokeArchitecture = smokeArchitecture;
         this.smokeWidth = smokeWidth;
         this.smokeClasses = smokeClasses;
         this.smokeShape = smokeShape;
+        this.activationLevels = activationLevels;
     }
 
     /** The data set of the full-mode run. */
@@ -70,10 +79,19 @@ public enum LabSetup {
         return architecture;
     }
 
-    /** The full-mode run's folder name, e.g. {@code c100-vgg16-w0.25-clip-bn}. */
+    /** The activation levels of its ClipReLUs ({@code train --activation-levels}), 0 for the continuous clip. */
+    public int activationLevels() {
+        return activationLevels;
+    }
+
+    /**
+     * The full-mode run's folder name, e.g. {@code c100-vgg16-w0.25-clip-bn}, with {@code -l<L>} for a
+     * quantisation-aware one ({@code c10-vgg16-w0.25-clip-bn-l2}).
+     */
     public String run() {
         String data = dataset == CifarDataset.CIFAR10 ? "c10" : "c100";
-        return String.format(Locale.ROOT, "%s-%s-w%s-clip-bn", data, architecture.cliName(), WIDTH);
+        String levels = activationLevels > 0 ? "-l" + activationLevels : "";
+        return String.format(Locale.ROOT, "%s-%s-w%s-clip-bn%s", data, architecture.cliName(), WIDTH, levels);
     }
 
     /**
@@ -92,7 +110,7 @@ public enum LabSetup {
     /** The quick run's settings: the CPU preset (width 0.25, conv dropout 0.1) with BN, short and on part of the data. */
     public TrainRunConfig quickConfig() {
         NetworkSpec net = NetworkSpec.cpuPreset(dataset.classes(LabelLevel.FINE)).withArchitecture(architecture)
-                .withBatchNorm(true);
+                .withBatchNorm(true).withActivationLevels(activationLevels);
         int perClass = dataset == CifarDataset.CIFAR10 ? QUICK_TRAIN_PER_CLASS : QUICK_TRAIN_PER_CLASS_CIFAR100;
         return new TrainRunConfig(quickRun(), dataset, LabelLevel.FINE, net,
                 TrainConfig.cpuPreset().withEpochs(QUICK_EPOCHS), perClass, 0, true);
@@ -102,7 +120,7 @@ public enum LabSetup {
     NetworkSpec smokeSpec() {
         return NetworkSpec.defaults(smokeArchitecture, smokeClasses).withInput(smokeShape.channels(), smokeShape.height())
                 .withWidth(smokeWidth).withBatchNorm(smokeArchitecture == Architecture.RESNET20)
-                .withConvDropout(0).withFcDropout(0).withInitialMu(2.0);
+                .withConvDropout(0).withFcDropout(0).withInitialMu(2.0).withActivationLevels(activationLevels);
     }
 
     /** Smoke mode's synthetic image shape. */

@@ -76,6 +76,16 @@ class LabInputsTest {
         assertStandInLearnsAndConverts(LabSetup.VGG16_CIFAR100, repoWithTarget());
     }
 
+    /** The quantisation-aware setup's stand-in is the tiny VGG with 2 activation levels, and it learns too. */
+    @Test
+    void theQuantisationAwareSetupHasAQuantisedSmokeStandInThatLearnsAndConverts() throws Exception {
+        assertStandInLearnsAndConverts(LabSetup.VGG16_CIFAR10_L2, repoWithTarget());
+        LabInputs in = LabInputs.load(LabSetup.VGG16_CIFAR10_L2, LabMode.SMOKE, repoWithTarget(), 0,
+                ProgressListener.silent());
+        var clip = (org.ullsnn.nn.layers.ClipReLULayer) in.dnn().getLayer("conv1_act").conf().getLayer();
+        assertEquals(2, clip.getLevels());
+    }
+
     /** {@code setup}'s smoke stand-in beats chance twice over, and its SNN conversion still beats chance. */
     static void assertStandInLearnsAndConverts(LabSetup setup, LabPaths paths) throws Exception {
         LabInputs in = LabInputs.load(setup, LabMode.SMOKE, paths, 0, ProgressListener.silent());
@@ -117,6 +127,7 @@ class LabInputsTest {
         assertEquals("c10-vgg16-w0.25-clip-bn", LabSetup.VGG16_CIFAR10.run());
         assertEquals("c100-vgg16-w0.25-clip-bn", LabSetup.VGG16_CIFAR100.run());
         assertEquals("c10-resnet20-w0.25-clip-bn", LabSetup.RESNET20_CIFAR10.run());
+        assertEquals("c10-vgg16-w0.25-clip-bn-l2", LabSetup.VGG16_CIFAR10_L2.run());
         for (LabSetup setup : LabSetup.values()) {
             var c = setup.quickConfig();
             assertEquals(setup.run() + "-quick", c.name());
@@ -126,7 +137,10 @@ class LabInputsTest {
             assertEquals(0.25, c.network().width());
             assertTrue(c.network().batchNorm());
             assertEquals(LabSetup.QUICK_EPOCHS, c.training().epochs());
+            assertEquals(setup.activationLevels(), c.network().activationLevels());
+            assertEquals(setup.activationLevels(), setup.smokeSpec().activationLevels());
         }
+        assertEquals(2, LabSetup.VGG16_CIFAR10_L2.activationLevels());
         assertEquals(LabSetup.QUICK_TRAIN_PER_CLASS, LabSetup.VGG16_CIFAR10.quickConfig().trainPerClass());
         assertEquals(LabSetup.QUICK_TRAIN_PER_CLASS_CIFAR100, LabSetup.VGG16_CIFAR100.quickConfig().trainPerClass());
         assertEquals(CifarDataset.CIFAR100, LabSetup.VGG16_CIFAR100.dataset());
