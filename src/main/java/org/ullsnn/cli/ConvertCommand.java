@@ -18,7 +18,6 @@ import org.ullsnn.nn.Graphs;
 import org.ullsnn.nn.train.Accuracy;
 import org.ullsnn.progress.ConsoleProgressBar;
 import org.ullsnn.progress.ProgressListener;
-import org.ullsnn.snn.ResetMode;
 import org.ullsnn.stats.CaptureConfig;
 import org.ullsnn.stats.DistributionCapture;
 import org.ullsnn.stats.DistributionFitter;
@@ -56,6 +55,9 @@ public final class ConvertCommand implements Callable<Integer> {
     @Mixin
     RunOptions runOptions;
 
+    @Mixin
+    ConversionOptions converting;
+
     @Option(names = "--strategy", split = ",", defaultValue = "all",
             description = "Strategies: all, or a list of max-norm, percentile[:P], trained-clip, half-shift, "
                     + "fitted-dnn[:C], fitted-snn[:C]; C multiplies v (the authors' code uses 1.3 for VGG, 1.5 for "
@@ -67,23 +69,9 @@ public final class ConvertCommand implements Callable<Integer> {
             description = "Values of T (default: ${DEFAULT-VALUE}).")
     List<Integer> timesteps;
 
-    @Option(names = "--calibration-images", defaultValue = "1024",
-            description = "Training images used for calibration, evenly over classes (default: ${DEFAULT-VALUE}).")
-    int calibrationImages;
-
-    @Option(names = "--snn-pairs", defaultValue = "50000",
-            description = "Samples per layer in SNN-mode calibration (default: ${DEFAULT-VALUE}).")
-    int snnPairs;
-
     @Option(names = "--test-per-class", defaultValue = "0",
             description = "Test on the first N images of each class (0: all; default: ${DEFAULT-VALUE}).")
     int testPerClass;
-
-    @Option(names = "--batch", defaultValue = "100", description = "Images per simulation batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--reset", defaultValue = "SUBTRACT", description = "IF reset: SUBTRACT or ZERO (default: ${DEFAULT-VALUE}).")
-    ResetMode reset;
 
     @Option(names = "--out", defaultValue = "conversion", description = "Output folder inside the run (default: ${DEFAULT-VALUE}).")
     String out;
@@ -115,19 +103,14 @@ public final class ConvertCommand implements Callable<Integer> {
         WeightCalibration.Settings weightCalibrationSettings = weightCalibrationSettings(); // refused before loading
         RunLocation run = runOptions.location();
         PrintWriter o = spec.commandLine().getOut();
-        if (run.isModel()) {
-            o.println(run.note());
-            o.flush();
-        }
-        RunInputs inputs = RunInputs.load(run.source(), data.location().directory(), data.offline(), calibrationImages,
-                testPerClass, data.layouts(), progress);
-        double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(batch).get(), "DNN test accuracy", progress);
+        RunInputs inputs = converting.load(run, data, testPerClass, o, progress);
+        double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(converting.batch).get(), "DNN test accuracy", progress);
         CaptureConfig capture = CaptureConfig.defaults();
         NetworkDistribution distribution = DistributionCapture.run(inputs.dnn(), inputs.calibration(), capture, progress);
-        ConvertConfig base = new ConvertConfig(chosen.get(0), 1, inputs.calibration(), capture, snnPairs, reset,
+        ConvertConfig base = new ConvertConfig(chosen.get(0), 1, inputs.calibration(), capture, converting.snnPairs, converting.reset,
                 capture.seed(), weightCalibrationSettings, countMaxPool);
         ConversionSweep.Result result = ConversionSweep.run(inputs.dnn(), distribution, base, chosen, timesteps,
-                inputs.testBatches(batch), dnnAccuracy, progress);
+                inputs.testBatches(converting.batch), dnnAccuracy, progress);
 
         Path dir = run.output(out);
         Tables.writeCsv(result.accuracyTable(), dir.resolve("accuracy.csv"));

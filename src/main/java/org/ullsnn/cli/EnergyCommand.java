@@ -29,7 +29,6 @@ import org.ullsnn.io.FileNames;
 import org.ullsnn.nn.train.Accuracy;
 import org.ullsnn.progress.ConsoleProgressBar;
 import org.ullsnn.progress.ProgressListener;
-import org.ullsnn.snn.ResetMode;
 import org.ullsnn.snn.SimulationResult;
 import org.ullsnn.snn.Simulator;
 import org.ullsnn.stats.CaptureConfig;
@@ -63,6 +62,9 @@ public final class EnergyCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions runOptions;
+
+    @Mixin
+    ConversionOptions converting;
 
     @Option(names = "--timesteps", defaultValue = "2", description = "T (default: ${DEFAULT-VALUE}).")
     int timesteps;
@@ -103,20 +105,6 @@ public final class EnergyCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}).")
     int testPerClass;
 
-    @Option(names = "--calibration-images", defaultValue = "1024",
-            description = "Training images used for calibration, evenly over classes (default: ${DEFAULT-VALUE}).")
-    int calibrationImages;
-
-    @Option(names = "--snn-pairs", defaultValue = "50000",
-            description = "Samples per layer in SNN-mode calibration (default: ${DEFAULT-VALUE}).")
-    int snnPairs;
-
-    @Option(names = "--batch", defaultValue = "100", description = "Images per simulation batch (default: ${DEFAULT-VALUE}).")
-    int batch;
-
-    @Option(names = "--reset", defaultValue = "SUBTRACT", description = "IF reset: SUBTRACT or ZERO (default: ${DEFAULT-VALUE}).")
-    ResetMode reset;
-
     @Option(names = "--out", defaultValue = "energy", description = "Output folder inside the run (default: ${DEFAULT-VALUE}).")
     String out;
 
@@ -130,18 +118,13 @@ public final class EnergyCommand implements Callable<Integer> {
         }
         RunLocation run = runOptions.location();
         PrintWriter o = spec.commandLine().getOut();
-        if (run.isModel()) {
-            o.println(run.note());
-            o.flush();
-        }
         ProgressListener progress = ConsoleProgressBar.onStderr();
-        RunInputs inputs = RunInputs.load(run.source(), data.location().directory(), data.offline(), calibrationImages,
-                testPerClass, data.layouts(), progress);
-        double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(batch).get(), "DNN test accuracy", progress);
+        RunInputs inputs = converting.load(run, data, testPerClass, o, progress);
+        double dnnAccuracy = Accuracy.of(inputs.dnn(), inputs.testBatches(converting.batch).get(), "DNN test accuracy", progress);
         CaptureConfig capture = CaptureConfig.defaults();
         ConversionResult conversion = Converter.convert(inputs.dnn(), new ConvertConfig(chosen, timesteps,
-                inputs.calibration(), capture, snnPairs, reset, capture.seed()), progress);
-        SimulationResult simulation = Simulator.run(conversion.snn(), inputs.testBatches(batch).get(), progress);
+                inputs.calibration(), capture, converting.snnPairs, converting.reset, capture.seed()), progress);
+        SimulationResult simulation = Simulator.run(conversion.snn(), inputs.testBatches(converting.batch).get(), progress);
         EnergyModel model = EnergyModel.of(inputs.dnn(), inputs.calibration());
         SpikeActivity activity = SpikeActivity.measure(model, conversion.snn(), simulation);
         List<EnergyReport> reports = model.reports(activity, costs, conventions);
