@@ -99,6 +99,12 @@ class IFInitialPotentialTest {
         // neuron 0: 1.1 spike, 0.6 no; neuron 1: 0.0, 0.5 no; neuron 2: 0.5, 1.0 spike
         float[][] expected = {{1, 0, 0}, {1, 0, 0}, {0, 0, 1}, {0, 0, 1}};
         assertArrayEquals(expected, g.outputSingle(current).toFloatMatrix());
+        // the repeated row is kept between passes: other batch sizes, then the first one again, see the same neurons
+        float[][] one = {{1, 0, 0}, {0, 0, 1}};
+        assertArrayEquals(one, g.outputSingle(Nd4j.valueArrayOf(new long[] {2, 3}, 0.5f)).toFloatMatrix());
+        float[][] three = {{1, 0, 0}, {1, 0, 0}, {1, 0, 0}, {0, 0, 1}, {0, 0, 1}, {0, 0, 1}};
+        assertArrayEquals(three, g.outputSingle(Nd4j.valueArrayOf(new long[] {6, 3}, 0.5f)).toFloatMatrix());
+        assertArrayEquals(expected, g.outputSingle(current).toFloatMatrix());
         ComputationGraphConfiguration back = ComputationGraphConfiguration.fromJson(conf.toJson());
         IFNeuronLayer layer = (IFNeuronLayer) ((LayerVertex) back.getVertices().get("if")).getLayerConf().getLayer();
         assertArrayEquals(initial, layer.getInitialPotential(), 0);
