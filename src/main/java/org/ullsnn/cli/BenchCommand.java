@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ullsnn.convert.ThresholdStrategy;
 import org.ullsnn.data.CifarDataset;
 import org.ullsnn.data.CifarLayout;
 import org.ullsnn.data.CifarReader;
@@ -26,6 +27,7 @@ import org.ullsnn.nn.NetworkSpec;
 import org.ullsnn.nn.Networks;
 import org.ullsnn.nn.train.TrainConfig;
 import org.ullsnn.progress.ConsoleProgressBar;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -213,11 +215,22 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--iterations", defaultValue = "5", description = "Timed steps per case (default: ${DEFAULT-VALUE}).")
         int iterations;
 
+        @Option(names = "--strategy", defaultValue = "trained-clip", description = "Conversion of the SNN that is "
+                + "trained, named as in convert, calibrated on the benchmark's batch; e.g. recommended, whose "
+                + "per-neuron initial potentials are part of every step (default: ${DEFAULT-VALUE}).")
+        String strategy;
+
         @Override
         public Integer call() {
+            ThresholdStrategy converted;
+            try {
+                converted = ThresholdStrategy.parse(strategy);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--strategy: " + e.getMessage());
+            }
             BenchModel model = BenchModel.of(run, this.model, models);
             Table table = new org.ullsnn.experiment.FineTuneBenchmark(timesteps, batch, warmup, iterations,
-                    TrainConfig.DEFAULT_SEED).run(model.dnn(), ConsoleProgressBar.onStderr());
+                    TrainConfig.DEFAULT_SEED, converted).run(model.dnn(), ConsoleProgressBar.onStderr());
             PrintWriter out = spec.commandLine().getOut();
             out.println(table.printAll());
             out.println("(" + model.description() + "; one fixed random batch; SNN first, so its peak RSS is its own; "

@@ -30,14 +30,23 @@ import tech.tablesaw.columns.numbers.NumberColumnFormatter;
  * @param warmup     untimed steps per case
  * @param iterations timed steps per case
  * @param seed       seed of the batch
+ * @param strategy   the conversion whose SNN is trained (calibrated on the benchmark's batch); its thresholds hardly
+ *                   matter, but what it adds to the IF layers (e.g. {@code recommended}'s per-neuron initial
+ *                   potentials) is part of every training step
  */
-public record FineTuneBenchmark(int timesteps, int batchSize, int warmup, int iterations, long seed) {
+public record FineTuneBenchmark(int timesteps, int batchSize, int warmup, int iterations, long seed,
+        ThresholdStrategy strategy) {
 
     public FineTuneBenchmark {
-        if (timesteps < 1 || batchSize < 1 || warmup < 0 || iterations < 1) {
-            throw new IllegalArgumentException("need T >= 1, batch >= 1, warmup >= 0, iterations >= 1; got " + timesteps
-                    + ", " + batchSize + ", " + warmup + ", " + iterations);
+        if (timesteps < 1 || batchSize < 1 || warmup < 0 || iterations < 1 || strategy == null) {
+            throw new IllegalArgumentException("need T >= 1, batch >= 1, warmup >= 0, iterations >= 1 and a strategy; "
+                    + "got " + timesteps + ", " + batchSize + ", " + warmup + ", " + iterations + ", " + strategy);
         }
+    }
+
+    /** With the trained-clip conversion (theta = v = mu, nothing per neuron). */
+    public FineTuneBenchmark(int timesteps, int batchSize, int warmup, int iterations, long seed) {
+        this(timesteps, batchSize, warmup, iterations, seed, ThresholdStrategy.trainedClip());
     }
 
     /** T = 2, batch 64, 2 warm-up and 5 timed steps. */
@@ -57,8 +66,8 @@ public record FineTuneBenchmark(int timesteps, int batchSize, int warmup, int it
         }
         DataSet batch = new DataSet(x, y);
         TrainConfig train = TrainConfig.fineTuning();
-        ComputationGraph snn = FineTuning.trainable(Converter.convert(dnn, ConvertConfig.of(ThresholdStrategy.trainedClip(),
-                timesteps, x), ProgressListener.silent()).snn(), FineTuneSettings.defaults(), train);
+        ComputationGraph snn = FineTuning.trainable(Converter.convert(dnn, ConvertConfig.of(strategy, timesteps, x),
+                ProgressListener.silent()).snn(), FineTuneSettings.defaults(), train);
         double snnRate = measure("SNN T=" + timesteps, snn, batch, progress);
         long snnPeak = ProcessMemory.peakRssMb();
         ComputationGraph dnnCopy = org.ullsnn.nn.Graphs.copy(dnn);
@@ -66,6 +75,7 @@ public record FineTuneBenchmark(int timesteps, int batchSize, int warmup, int it
         long dnnPeak = ProcessMemory.peakRssMb();
 
         StringColumn model = StringColumn.create("model", "snn", "dnn");
+        StringColumn converted = StringColumn.create("strategy", strategy.name(), "");
         IntColumn t = IntColumn.create("T", timesteps, 0);
         IntColumn b = IntColumn.create("batch", batchSize, batchSize);
         DoubleColumn rate = DoubleColumn.create("train_img_per_s", snnRate, dnnRate);
@@ -73,7 +83,7 @@ public record FineTuneBenchmark(int timesteps, int batchSize, int warmup, int it
         LongColumn rss = LongColumn.create("peak_rss_mb_after", snnPeak, dnnPeak);
         rate.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(1));
         ratio.setPrintFormatter(NumberColumnFormatter.fixedWithGrouping(3));
-        return Table.create("training throughput", model, t, b, rate, ratio, rss);
+        return Table.create("training throughput", model, converted, t, b, rate, ratio, rss);
     }
 
     private double measure(String task, ComputationGraph net, DataSet batch, ProgressListener progress) {

@@ -11,6 +11,7 @@ import org.ullsnn.nn.Architecture;
 import org.ullsnn.nn.NetworkSpec;
 import org.ullsnn.nn.Networks;
 import org.ullsnn.nn.train.TrainConfig;
+import org.ullsnn.convert.ThresholdStrategy;
 import org.ullsnn.progress.ProgressListener;
 import tech.tablesaw.api.Table;
 
@@ -39,9 +40,18 @@ class InferenceAndFineTuneBenchmarkTest {
     void fineTuneBenchmarkComparesSnnAndDnnTraining() {
         Table t = new FineTuneBenchmark(2, 4, 0, 1, 1).run(tiny(), ProgressListener.silent());
         assertEquals(List.of("snn", "dnn"), t.stringColumn("model").asList());
+        assertEquals("trained-clip", t.stringColumn("strategy").get(0));
         double ratio = t.doubleColumn("train_img_per_s").getDouble(0) / t.doubleColumn("train_img_per_s").getDouble(1);
         assertEquals(ratio, t.doubleColumn("snn_over_dnn").getDouble(0), 1e-9);
         assertTrue(t.longColumn("peak_rss_mb_after").getLong(0) > 0);
+    }
+
+    @Test
+    void fineTuneBenchmarkTrainsTheSnnOfTheStrategyItIsGiven() {
+        Table t = new FineTuneBenchmark(2, 4, 0, 1, 1, ThresholdStrategy.recommended()).run(tiny(),
+                ProgressListener.silent());
+        assertEquals("recommended", t.stringColumn("strategy").get(0));
+        assertTrue(t.doubleColumn("train_img_per_s").getDouble(0) > 0);
     }
 
     @Test
