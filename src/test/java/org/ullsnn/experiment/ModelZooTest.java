@@ -246,8 +246,10 @@ class ModelZooTest {
         assertEquals(ModelZoo.Check.OK, ModelZoo.check(dir.resolve("models/m")).check());
 
         Path other = copyOfRun("other");
-        String config = Files.readString(other.resolve("config.json"));
-        Files.writeString(other.resolve("config.json"), config.replaceFirst("\"name\" : \"r\"", "\"name\" : \"other\""));
+        var root = (com.fasterxml.jackson.databind.node.ObjectNode) TrainRun.JSON.readTree(
+                other.resolve("config.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) root.get("config")).put("name", "other");
+        TrainRun.JSON.writeValue(other.resolve("config.json").toFile(), root);
         ModelZoo.Added replaced = add(zoo, other, "m", true);
         assertEquals(List.of(), replaced.keptFineTunings());
         assertFalse(Files.exists(dir.resolve("models/m/finetune")), "another network's entry keeps no fine-tunings");
