@@ -465,8 +465,10 @@ public final class ModelZoo {
         AtomicFile.write(to, tmp -> Files.copy(from, tmp, StandardCopyOption.REPLACE_EXISTING));
     }
 
-    /** Moves {@code fresh} to {@code target}, the old entry set aside first and deleted after. */
-    /** Puts {@code fresh} in {@code target}'s place; with {@code keepFineTunings} the old entry's {@code finetune/} moves over. */
+    /**
+     * Moves {@code fresh} to {@code target}, the old entry set aside first and deleted after; with
+     * {@code keepFineTunings} the old entry's {@code finetune/} moves into the new one before.
+     */
     private void replace(Path fresh, Path target, boolean keepFineTunings) throws IOException {
         if (!Files.exists(target)) {
             Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);

@@ -185,14 +185,10 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
     }
 
     /**
-     * A buffer outside any workspace (it lives from forward to backward), kept between iterations and grown
-     * only when a pass needs more than it holds, so that a smaller last batch does not reallocate.
-     */
-    /**
      * The per-neuron initial potentials repeated for every sample of a step, {@code [1, perStep]}, or null when the
      * layer has none. They are constants of the configuration, so the row is built once per batch size and kept
      * outside the workspaces (rebuilding it every pass cost SNN training with {@code recommended}'s potentials about
-     * 45 % of its speed).
+     * 40 % of its speed).
      */
     private INDArray initialRow(long perStep) {
         double[] initial = layerConf().getInitialPotential();
@@ -217,6 +213,10 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
         return initialRow;
     }
 
+    /**
+     * A buffer outside any workspace (it lives from forward to backward), kept between iterations and grown
+     * only when a pass needs more than it holds, so that a smaller last batch does not reallocate.
+     */
     private static final class DetachedBuffer {
         private INDArray flat;
 
