@@ -44,14 +44,9 @@ public record FineTuneBenchmark(int timesteps, int batchSize, int warmup, int it
         }
     }
 
-    /** With the trained-clip conversion (theta = v = mu, nothing per neuron). */
-    public FineTuneBenchmark(int timesteps, int batchSize, int warmup, int iterations, long seed) {
-        this(timesteps, batchSize, warmup, iterations, seed, ThresholdStrategy.trainedClip());
-    }
-
-    /** T = 2, batch 64, 2 warm-up and 5 timed steps. */
+    /** T = 2, batch 64, 2 warm-up and 5 timed steps, the trained-clip conversion (theta = v = mu, nothing per neuron). */
     public static FineTuneBenchmark defaults() {
-        return new FineTuneBenchmark(2, 64, 2, 5, 42);
+        return new FineTuneBenchmark(2, 64, 2, 5, 42, ThresholdStrategy.trainedClip());
     }
 
     /** Rows: snn (T), dnn; img/s, the SNN/DNN ratio, and peak RSS after each case. */

@@ -99,7 +99,7 @@ public final class TrainRun {
             throw new IllegalStateException("run folder " + runDir + " already holds a run; continue it with "
                     + "--resume, or pick another --name");
         }
-        Path initialModel = config.initFrom() == null ? null : initialModel(config.initFrom());
+        Path initialModel = initialModel(config);
         Data data = load(config);
         // built before the folder is made: a starting network that does not fit writes nothing
         ComputationGraph net = newNetwork(config, data, initialModel);
@@ -135,6 +135,11 @@ public final class TrainRun {
             LOG.info("train run={} starts from the parameters of {}", config.name(), config.initFrom());
         }
         return net;
+    }
+
+    /** The model file {@code config} starts from ({@link #initialModel(String)}), or null for a random start. */
+    private static Path initialModel(TrainRunConfig config) {
+        return config.initFrom() == null ? null : initialModel(config.initFrom());
     }
 
     /**
@@ -179,7 +184,7 @@ public final class TrainRun {
             LOG.info("train run={} resume from epoch {} ({})", config.name(), latest.get().epoch(),
                     runDir.relativize(latest.get().model()));   // relative to the run: no machine paths in logs
         } else {
-            net = newNetwork(config, data, config.initFrom() == null ? null : initialModel(config.initFrom()));
+            net = newNetwork(config, data, initialModel(config));
             history = List.of();
             LOG.info("train run={} has no checkpoint yet: starting from epoch 1", config.name());
         }

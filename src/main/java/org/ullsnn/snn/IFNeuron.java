@@ -191,7 +191,7 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
      * 40 % of its speed).
      */
     private INDArray initialRow(long perStep) {
-        double[] initial = layerConf().getInitialPotential();
+        double[] initial = layerConf().initialPotentialView();
         if (initial.length == 0) {
             return null;
         }
@@ -208,7 +208,7 @@ public class IFNeuron extends BaseLayer<IFNeuronLayer> {
                         one.reshape(1, initial.length).broadcast(perStep / initial.length, initial.length));
             }
             initialRow = row;
-            initialRowFrom = initial;
+            initialRowFrom = initial.clone();
         }
         return initialRow;
     }

@@ -111,6 +111,11 @@ public class IFNeuronLayer extends ElementwiseLayerConfig {
         return initialPotential.clone();
     }
 
+    /** The initial potentials themselves, not a copy, for the runtime layer's per-pass check; never write to it. */
+    double[] initialPotentialView() {
+        return initialPotential;
+    }
+
     public void setInitialPotential(double[] initialPotential) {
         this.initialPotential = initialPotential == null ? new double[0] : initialPotential.clone();
     }

@@ -38,7 +38,8 @@ class InferenceAndFineTuneBenchmarkTest {
 
     @Test
     void fineTuneBenchmarkComparesSnnAndDnnTraining() {
-        Table t = new FineTuneBenchmark(2, 4, 0, 1, 1).run(tiny(), ProgressListener.silent());
+        Table t = new FineTuneBenchmark(2, 4, 0, 1, 1, ThresholdStrategy.trainedClip()).run(tiny(),
+                ProgressListener.silent());
         assertEquals(List.of("snn", "dnn"), t.stringColumn("model").asList());
         assertEquals("trained-clip", t.stringColumn("strategy").get(0));
         double ratio = t.doubleColumn("train_img_per_s").getDouble(0) / t.doubleColumn("train_img_per_s").getDouble(1);
@@ -57,6 +58,7 @@ class InferenceAndFineTuneBenchmarkTest {
     @Test
     void badSettingsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new SnnBenchmark(List.of(), 4, 0, 1, 1));
-        assertThrows(IllegalArgumentException.class, () -> new FineTuneBenchmark(0, 4, 0, 1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new FineTuneBenchmark(0, 4, 0, 1, 1,
+                ThresholdStrategy.trainedClip()));
     }
 }
