@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.shape.Gather;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.ullsnn.nn.GraphForward;
@@ -585,14 +585,20 @@ final class SnnCalibration implements AutoCloseable {
     }
 
     /**
-     * The elements of the 1-D {@code flat} at positions {@code at}, in one native gather: reading them one by one
-     * with {@code getFloat} took about 2 s of notebook 03's sweep (a JFR profile).
+     * The elements of the 1-D {@code flat} at positions {@code at}, read from its buffer. Reading them one by one with
+     * {@code INDArray.getFloat} took about 2 s of notebook 03's sweep, and libnd4j's {@code Gather} op, which replaced
+     * it, took a sixth of that sweep's time (26 s; a JFR profile, 2026-12-08): its cost grows with the length of
+     * {@code flat}, not with the number of positions.
      */
     private static float[] gather(INDArray flat, long[] at) {
-        if (at.length == 0) {
-            return new float[0];
+        DataBuffer data = flat.data();
+        long offset = flat.offset();
+        long stride = flat.stride(0);
+        float[] values = new float[at.length];
+        for (int k = 0; k < at.length; k++) {
+            values[k] = data.getFloat(offset + at[k] * stride);
         }
-        return Nd4j.exec(new Gather(flat, Nd4j.createFromArray(at), 0))[0].toFloatVector();
+        return values;
     }
 
     /** A float, c-ordered rank-1 view (or copy) of {@code x}, read by flat index. */
