@@ -587,8 +587,8 @@ final class SnnCalibration implements AutoCloseable {
     /**
      * The elements of the 1-D {@code flat} at positions {@code at}, read from its buffer. Reading them one by one with
      * {@code INDArray.getFloat} took about 2 s of notebook 03's sweep, and libnd4j's {@code Gather} op, which replaced
-     * it, took a sixth of that sweep's time (26 s; a JFR profile, 2026-12-08): its cost grows with the length of
-     * {@code flat}, not with the number of positions.
+     * it, took a sixth of that sweep's time (a JFR profile, 2026-12-08), far more than reading a few thousand values
+     * should; why inside libnd4j was not traced.
      */
     private static float[] gather(INDArray flat, long[] at) {
         DataBuffer data = flat.data();
